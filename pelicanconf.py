@@ -1,0 +1,58 @@
+"""Development settings of the kit. The institution's own data is in content/*.yaml.
+
+Nothing here is specific to one institution: names, languages, contacts and
+menus come from `content/site.yaml` and `content/menus.yaml` through the
+kit_identity plugin. `publishconf.py` imports this file for production.
+"""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "plugins"))  # kit plugins import one another
+
+PATH = "content"
+THEME = "theme"
+OUTPUT_PATH = "output"
+SITEURL = ""
+RELATIVE_URLS = False
+TIMEZONE = "Africa/Dar_es_Salaam"
+DEFAULT_LANG = "sw"  # replaced by content/site.yaml when the build starts
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["kit_schema", "kit_identity", "kit_frontmatter", "kit_i18n", "kit_links",
+           "kit_listings", "kit_sitefiles"]
+
+# Content folders: the folder gives the kind, the file name the key and language.
+ARTICLE_PATHS = ["news", "press-releases", "announcements", "speeches"]
+PAGE_PATHS = ["pages", "units"]
+STATIC_PATHS = ["images", "files"]
+PATH_METADATA = r"(?P<kind>[^/]+)/(?P<key>[^/.]+)(?:\.(?P<lang>[a-z]{2,3}))?\.(?:md|markdown)$"
+ARTICLE_TRANSLATION_ID = "key"
+PAGE_TRANSLATION_ID = "key"
+DEFAULT_DATE = None
+SLUGIFY_USE_UNICODE = True
+
+# Addresses: the default language at the root, the others under /<code>/.
+ARTICLE_URL = ARTICLE_LANG_URL = "{prefix}{kind}/{slug}/"
+ARTICLE_SAVE_AS = ARTICLE_LANG_SAVE_AS = "{prefix}{kind}/{slug}/index.html"
+PAGE_URL = PAGE_LANG_URL = "{prefix}{section}{slug}/"
+PAGE_SAVE_AS = PAGE_LANG_SAVE_AS = "{prefix}{section}{slug}/index.html"
+
+# Pelican's own listings, feeds and drafts are replaced by the kit's plugins.
+DIRECT_TEMPLATES: list[str] = []
+for _kind in ("CATEGORY", "TAG", "AUTHOR", "DRAFT", "DRAFT_LANG", "DRAFT_PAGE", "DRAFT_PAGE_LANG"):
+    globals()[f"{_kind}_SAVE_AS"] = ""
+YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
+FEED_ALL_ATOM = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+
+MARKDOWN = {
+    "extensions": ["markdown.extensions.extra", "markdown.extensions.sane_lists"],
+    "output_format": "html",
+}
+KIT_PAGE_SIZE = 10
+SHOW_GREGORIAN = False  # Persian pages: also show the Gregorian date
+CACHE_CONTENT = False
+DELETE_OUTPUT_DIRECTORY = True
+READERS = {"rst": None, "html": None, "htm": None}  # Markdown only

@@ -1,0 +1,140 @@
+"""Read Markdown files that start with YAML front matter, and check it.
+
+Each content folder has one schema (`SCHEMAS`). A file whose front matter breaks
+it is still read as far as possible, and its problems are kept in the settings
+(`KIT_PROBLEMS`) so that the whole run is checked before the build stops with
+every problem listed. One Markdown instance serves every file of the process.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import nh3
+from markdown import Markdown
+from pelican import signals
+from pelican.readers import BaseReader
+from pelican.utils import SafeDatetime
+from kit_schema import display_path, Field, Problem, check, load_yaml, parse_date
+
+COMMON = {
+    "title": Field("text", True),
+    "summary": Field("text", help="one or two sentences shown in listings"),
+    "lang": Field("text", help="normally taken from the file name, e.g. about.en.md"),
+    "key": Field("text", help="links translations; normally the file name"),
+    "slug": Field("text", help="the last part of the address; may be in Persian"),
+    "status": Field("choice", choices=("published", "draft", "hidden")),
+}
+NEWS = COMMON | {
+    "date": Field("date", True),
+    "modified": Field("date"),
+    "category": Field("text", True, "a topic such as Maji, Elimu or Afya"),
+    "tags": Field("texts"),
+}
+PAGE = dict(COMMON)
+UNIT = COMMON | {
+    "order": Field("number", help="position in the list of units"),
+    "head": Field("mapping", fields={"name": Field("text", True), "title": Field("text", True)}),
+    "phone": Field("text"),
+    "email": Field("email"),
+    "functions": Field("texts", True, "the unit's duties"),
+}
+SCHEMAS: dict[str, dict[str, Field]] = {
+    "news": NEWS, "press-releases": NEWS, "announcements": NEWS, "speeches": NEWS,
+    "pages": PAGE, "units": UNIT,
+}
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "div", "dl", "dt",
+    "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd",
+    "li", "mark", "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub", "sup", "table",
+    "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "bdi",
+}
+ALLOWED_ATTRIBUTES = {
+    "*": {"id", "lang", "dir", "title"}, "a": {"href", "hreflang"},
+    "img": {"src", "alt", "width", "height", "loading"}, "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"}, "time": {"datetime"}, "ol": {"start"},
+    "abbr": {"title"},
+}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """(front matter, body, line where the body starts); None when there is none."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        return None, text, 1
+    for number, line in enumerate(lines[1:], start=1):
+        if line.strip() == "---":
+            return "".join(lines[1:number]), "".join(lines[number + 1:]), number + 2
+    return None, text, 1
+
+
+def sanitize(html: str) -> str:
+    """Keep only the tags, attributes and URL schemes that are safe to publish."""
+    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+                     url_schemes=URL_SCHEMES, link_rel=None)
+
+
+
+
+class YamlMarkdownReader(BaseReader):
+    """Markdown reader that takes its metadata from YAML front matter."""
+
+    enabled = True
+    file_extensions = ["md", "markdown"]
+    _markdown: Markdown | None = None
+
+    def read(self, source_path: str) -> tuple[str, dict]:
+        path = Path(source_path)
+        relative = display_path(path, self.settings["PATH"])
+        front, body, body_line = split_front_matter(path.read_text(encoding="utf-8"))
+        data, problems = self._checked_front_matter(front, relative, path.parent.name)
+        self.settings.setdefault("KIT_PROBLEMS", []).extend(problems)
+        metadata = {name: self._metadata_value(name, value)
+                    for name, value in data.items() if value not in (None, "", [])}
+        if problems:
+            metadata["status"] = "draft"  # keep a broken file out of every listing
+        return sanitize(self._convert(body)), metadata
+
+    def _metadata_value(self, name: str, value: Any) -> Any:
+        """A YAML value as Pelican keeps it (dates, tags and categories are objects)."""
+        if name in ("date", "modified"):
+            moment = parse_date(value)
+            return SafeDatetime(*moment.timetuple()[:6]) if moment else None
+        if name == "tags" and isinstance(value, list):
+            value = ", ".join(str(tag) for tag in value)
+        if name in COMMON and isinstance(value, (int, float)):
+            value = str(value)
+        return self.process_metadata(name, value) if isinstance(value, str) else value
+
+    def _checked_front_matter(self, front: str | None, path: str, folder: str) -> tuple[dict, list[Problem]]:
+        if front is None:
+            return {}, [Problem(path, 1, "", "the file must start with front matter between two '---' lines")]
+        data, lines, problems = load_yaml(front, path)
+        lines = {name: line + 1 for name, line in lines.items()}  # line 1 is the opening ---
+        problems = [Problem(p.path, p.line + 1 if p.line else None, p.field, p.message) for p in problems]
+        if problems:
+            return {}, problems
+        schema = SCHEMAS.get(folder)
+        if schema is None:
+            return {}, [Problem(path, None, "", f"the folder '{folder}' is not a content folder; "
+                                f"use one of: {', '.join(SCHEMAS)}")]
+        return (data if isinstance(data, dict) else {}), check(data, schema, path, lines)
+
+    def _convert(self, body: str) -> str:
+        cls = type(self)
+        if cls._markdown is None:
+            cls._markdown = Markdown(**self.settings["MARKDOWN"])
+        cls._markdown.reset()
+        return cls._markdown.convert(body)
+
+
+def use_reader(readers) -> None:
+    for extension in YamlMarkdownReader.file_extensions:
+        readers.reader_classes[extension] = YamlMarkdownReader
+
+
+def register() -> None:
+    # readers_init: replace Pelican's Markdown reader before any file is read.
+    signals.readers_init.connect(use_reader)

@@ -1,0 +1,156 @@
+"""Every language of the site in one Pelican run.
+
+Languages come from the identity (`LANGUAGES`, `DEFAULT_LANG`). The theme's
+Babel catalogs are compiled in memory the first time a language is rendered, so
+no `.mo` file is kept. Templates get a gettext that follows the language of the page being
+rendered, so one Jinja environment serves all languages. Each content file gets
+its language and translation key from its name (`about.en.md`) unless its front
+matter says otherwise, and a stable slug (its key, or an explicit Unicode slug).
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext
+import io
+from pathlib import Path
+from typing import Any
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from jinja2 import pass_context
+from pelican import signals
+from pelican.utils import slugify
+
+import kit_dates
+
+CATALOG_DIR = Path(__file__).resolve().parents[2] / "theme" / "translations"
+
+
+def compile_catalog(po_path: Path) -> gettext.GNUTranslations:
+    """Compile one .po file in memory, skipping fuzzy entries."""
+    with po_path.open("rb") as handle:
+        catalog = read_po(handle)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+@functools.cache
+def catalog_for(lang: str) -> gettext.NullTranslations:
+    """The compiled catalog of `lang`, once per process; msgids are English."""
+    po_path = CATALOG_DIR / lang / "LC_MESSAGES" / "messages.po"
+    return compile_catalog(po_path) if po_path.is_file() else gettext.NullTranslations()
+
+
+def translate(lang: str, message: str) -> str:
+    """The theme string `message` in `lang`."""
+    return catalog_for(lang).gettext(message)
+
+
+def translated_text(value: Any, lang: str, default_lang: str) -> str:
+    """A value written either as plain text or as one line per language."""
+    if isinstance(value, dict):
+        chosen = value.get(lang, value.get(default_lang, next(iter(value.values()), "")))
+        return str(chosen)
+    return "" if value is None else str(value)
+
+
+def lang_prefix(lang: str, default_lang: str) -> str:
+    """'' for the default language (site root), else 'xx/'."""
+    return "" if lang == default_lang else f"{lang}/"
+
+
+@pass_context
+def page_lang(context) -> str:
+    """The language of the page being rendered."""
+    if context.get("lang_code"):
+        return context["lang_code"]
+    for name in ("article", "page"):
+        item = context.get(name)
+        if getattr(item, "lang", None):
+            return item.lang
+    return context["DEFAULT_LANG"]
+
+
+@pass_context
+def page_dir(context) -> str:
+    code = page_lang(context)
+    return next((lang["dir"] for lang in context["LANGUAGES"] if lang["code"] == code), "ltr")
+
+
+@pass_context
+def _gettext(context, message: str) -> str:
+    return translate(page_lang(context), message)
+
+
+@pass_context
+def _ngettext(context, singular: str, plural: str, number: int) -> str:
+    return catalog_for(page_lang(context)).ngettext(singular, plural, number)
+
+
+@pass_context
+def text_filter(context, value: Any) -> str:
+    """`{{ SITE.institution.name|t }}`: the value in the page's language."""
+    return translated_text(value, page_lang(context), context["DEFAULT_LANG"])
+
+
+@pass_context
+def date_filter(context, value) -> str:
+    """`{{ article.date|kdate }}`: a date in the page's language and calendar."""
+    return kit_dates.format_date(value, page_lang(context), context.get("SHOW_GREGORIAN", False))
+
+
+@pass_context
+def number_filter(context, value) -> str:
+    """`{{ count|knum }}`: a number (or text with digits) in the page's digits."""
+    lang = page_lang(context)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return kit_dates.format_number(value, lang)
+    return kit_dates.to_native_digits(str(value), lang)
+
+
+@pass_context
+def year_filter(context, value) -> str:
+    """`{{ date|kyear }}`: the year in the page's calendar and digits."""
+    lang = page_lang(context)
+    year = kit_dates.jalali_parts(value)[0] if lang == "fa" else value.year
+    return kit_dates.to_native_digits(str(year), lang)
+
+
+def install(generator) -> None:
+    """Give a generator's Jinja environment the language-aware helpers."""
+    env = generator.env
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_callables(_gettext, _ngettext, newstyle=True)
+    env.filters.update({"t": text_filter, "kdate": date_filter, "knum": number_filter, "kyear": year_filter,
+                        "isodate": kit_dates.iso_date})
+    env.globals.update({"page_lang": page_lang, "page_dir": page_dir})
+
+
+def name_item(generator, metadata: dict) -> None:
+    """Set language, key, slug and URL section of an item from its file name."""
+    settings = generator.settings
+    metadata.setdefault("lang", settings["DEFAULT_LANG"])
+    key = str(metadata.get("key") or "")
+    metadata["key"] = key
+    explicit = str(metadata.get("slug") or "").strip()
+    metadata["slug"] = explicit.replace(" ", "-") if explicit else slugify(
+        key, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"], use_unicode=True)
+    kind = metadata.get("kind", "")
+    metadata["section"] = "" if kind == "pages" else f"{kind}/"
+    metadata["prefix"] = lang_prefix(metadata["lang"], settings["DEFAULT_LANG"])
+    if kind == "units":
+        metadata.setdefault("template", "unit")
+    if key == "404":
+        metadata["save_as"] = f"{metadata['prefix']}404.html"
+        metadata["url"] = f"{metadata['prefix']}404.html"
+
+
+def register() -> None:
+    # generator_init: every generator's Jinja environment needs the helpers.
+    signals.generator_init.connect(install)
+    # *_generator_context: file-derived names must exist before URLs are computed.
+    signals.article_generator_context.connect(name_item)
+    signals.page_generator_context.connect(name_item)

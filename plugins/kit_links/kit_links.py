@@ -1,0 +1,174 @@
+"""Addresses of content across languages, for menus, switchers and hreflang.
+
+Editors link with references instead of addresses: `/` (home), `news/` (a
+listing), `pages/about` (an item: folder and file name) or a full `https://`
+address. `resolve()` turns a reference into the address of the version in the
+reader's language, falling back to the default language. Menu references are
+checked once per build; a wrong one is a problem the build reports.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from typing import Any
+
+from jinja2 import pass_context
+from pelican import signals
+from kit_i18n import lang_prefix, page_lang, translate
+from kit_schema import Problem
+
+LISTINGS = ("news", "press-releases", "announcements", "speeches", "units", "sitemap")
+
+
+def N_(message: str) -> str:
+    """Mark a theme string for the catalogs; it is translated when rendered."""
+    return message
+
+
+TITLES = {"news": N_("News"), "press-releases": N_("Press releases"),
+          "announcements": N_("Announcements"), "speeches": N_("Speeches"),
+          "units": N_("Departments and units"), "sitemap": N_("Sitemap"), "pages": N_("Pages")}
+Index = dict[tuple[str, str], dict[str, Any]]
+
+
+def build_index(items: list) -> Index:
+    """Each (folder, key) with its versions by language."""
+    index: Index = defaultdict(dict)
+    for item in items:
+        index[(item.kind, item.key)][item.lang] = item
+    return dict(index)
+
+
+def versions_by_lang(item) -> dict[str, Any]:
+    """The item and its published translations, by language."""
+    versions = {other.lang: other for other in getattr(item, "translations", [])
+                if other.status in ("published", "hidden")}
+    versions[item.lang] = item
+    return versions
+
+
+def resolve(ref: str, lang: str, index: Index, default_lang: str) -> str | None:
+    """The site-relative address of `ref` for a reader of `lang`, or None."""
+    if ref.startswith(("https://", "http://", "mailto:", "tel:")):
+        return ref
+    prefix = lang_prefix(lang, default_lang)
+    if ref == "/":
+        return prefix
+    if ref.endswith("/") and ref.rstrip("/") in LISTINGS:
+        return prefix + ref
+    versions = index.get(tuple(ref.split("/", 1))) if "/" in ref else None
+    if not versions:
+        return None
+    chosen = versions.get(lang) or versions.get(default_lang) or next(iter(versions.values()))
+    return chosen.url
+
+
+def known_references(index: Index) -> list[str]:
+    return ["/"] + [f"{name}/" for name in LISTINGS] + [f"{kind}/{key}" for kind, key in index]
+
+
+def check_menu_links(menus: dict, index: Index, path: str) -> list[Problem]:
+    """A problem for each menu link that points nowhere."""
+    problems = []
+    known = known_references(index)
+    for name, entries in menus.items():
+        for number, entry in enumerate(entries):
+            ref = str(entry["link"])
+            if resolve(ref, "", index, "") is None:
+                close = difflib.get_close_matches(ref, known, n=1, cutoff=0.6)
+                hint = f"; did you mean '{close[0]}'?" if close else \
+                    "; write folder/file-name such as pages/about, a listing such as news/, or https://..."
+                problems.append(Problem(path, entry.get("line"), f"{name}.{number}.link",
+                                        f"'{ref}' is not a page of this site{hint}"))
+    return problems
+
+
+def _href(context, url: str) -> str:
+    if url.startswith(("https://", "http://", "mailto:", "tel:")):
+        return url
+    return f"{context['SITEURL']}/{url}"
+
+
+@pass_context
+def link(context, ref: str) -> str:
+    """`{{ link('pages/about') }}`: the address in the page's language."""
+    url = resolve(ref, page_lang(context), context["KIT_INDEX"], context["DEFAULT_LANG"])
+    return _href(context, url if url is not None else "")
+
+
+@pass_context
+def current_url(context) -> str:
+    """The site-relative address of the page being rendered."""
+    if "page_url" in context:
+        return context["page_url"]
+    item = context.get("article") or context.get("page")
+    return getattr(item, "url", "")
+
+
+@pass_context
+def menu_state(context, ref: str) -> str | None:
+    """'page' on the current page's own link, 'true' on its section, else None."""
+    target = resolve(ref, page_lang(context), context["KIT_INDEX"], context["DEFAULT_LANG"])
+    here = current_url(context)
+    if target is None or target.startswith("http"):
+        return None
+    if target == here:
+        return "page"
+    return "true" if target and here.startswith(target) else None
+
+
+@pass_context
+def alternates(context) -> list[dict[str, Any]]:
+    """The same page in every language: {code, name, dir, href, exists, current}."""
+    here = page_lang(context)
+    urls = context.get("page_alternates")
+    if urls is None:
+        item = context.get("article") or context.get("page")
+        urls = {code: version.url for code, version in versions_by_lang(item).items()} if item else {}
+    default = context["DEFAULT_LANG"]
+    return [lang | {"href": _href(context, urls.get(lang["code"], lang_prefix(lang["code"], default))),
+                    "exists": lang["code"] in urls, "current": lang["code"] == here}
+            for lang in context["LANGUAGES"]]
+
+
+@pass_context
+def hreflang_links(context) -> list[tuple[str, str]]:
+    """(hreflang, href) for each existing version, then x-default."""
+    versions = [lang for lang in alternates(context) if lang["exists"]]
+    if not versions:
+        return []
+    default = next((v for v in versions if v["code"] == context["DEFAULT_LANG"]), versions[0])
+    return [(v["code"], v["href"]) for v in versions] + [("x-default", default["href"])]
+
+
+@pass_context
+def title_of(context, kind: str) -> str:
+    """`{{ title_of('news') }}`: the translated name of a listing."""
+    return translate(page_lang(context), TITLES[kind])
+
+
+def collect(generator) -> None:
+    """Keep every published item of a generator, in all languages, for the index."""
+    items = generator.context.setdefault("KIT_ITEMS", [])
+    seen = {id(item) for item in items}
+    for name in ("articles", "translations", "pages", "hidden_pages", "hidden_translations"):
+        for item in getattr(generator, name, []):
+            if id(item) not in seen:
+                seen.add(id(item))
+                items.append(item)
+    generator.context["KIT_INDEX"] = build_index(items)
+
+
+def install(generator) -> None:
+    generator.env.globals.update({"link": link, "current_url": current_url, "menu_state": menu_state,
+                                  "alternates": alternates, "hreflang_links": hreflang_links,
+                                  "title_of": title_of})
+
+
+def register() -> None:
+    # generator_init: templates of every generator resolve references.
+    signals.generator_init.connect(install)
+    # *_generator_finalized: all items of a kind are known, translations linked.
+    signals.article_generator_finalized.connect(collect)
+    signals.page_generator_finalized.connect(collect)

@@ -1,0 +1,198 @@
+"""Declarative checks of YAML data, with the file, line and fix in every message.
+
+A schema is a dict of `Field`s keyed by name. `check()` walks the data against it
+and returns every `Problem` found (never only the first), each naming the file,
+the line, the field, what is wrong and what was expected, with a "did you mean"
+hint for misspelt names and values. Identity, menus and front matter all use it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+KINDS = ("text", "translated", "email", "url", "number", "choice", "date",
+         "texts", "mapping", "mappings", "boolean")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing an editor must fix."""
+
+    path: str
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class BuildStopped(SystemExit):
+    """Ends the build, listing every problem; nothing is written after it."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: (p.path, p.line or 0, p.field))
+        lines = [f"The build stopped: {len(problems)} problem(s) to fix. Nothing was published."]
+        lines += [f"  - {p}" for p in self.problems]
+        super().__init__("\n".join(lines))
+
+
+@dataclass(frozen=True)
+class Field:
+    """What one field must hold. `fields` describes the inside of a mapping."""
+
+    kind: str = "text"
+    required: bool = False
+    help: str = ""
+    choices: tuple[str, ...] = ()
+    fields: dict[str, "Field"] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        assert self.kind in KINDS, self.kind
+
+
+def display_path(path, content_path) -> str:
+    """A path as the editor sees it: relative to the folder above `content/`."""
+    return os.path.relpath(path, os.path.dirname(os.path.abspath(content_path)))
+
+
+def load_yaml(text: str, path: str) -> tuple[Any, dict[str, int], list[Problem]]:
+    """Parse YAML, returning (data, line of every dotted key, problems)."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        reason = getattr(error, "problem", None) or str(error)
+        return None, {}, [Problem(path, line, "", f"this is not valid YAML ({reason}); "
+                                  "check the indentation and quote text that contains ': '")]
+    return data, line_index(node) if node else {}, []
+
+
+def line_index(node: yaml.Node, prefix: str = "") -> dict[str, int]:
+    """Map each dotted key path (lists as .0, .1) to its 1-based line."""
+    lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            name = f"{prefix}{key.value}"
+            lines[name] = key.start_mark.line + 1
+            lines.update(line_index(value, name + "."))
+    elif isinstance(node, yaml.SequenceNode):
+        for number, item in enumerate(node.value):
+            lines[f"{prefix}{number}"] = item.start_mark.line + 1
+            lines.update(line_index(item, f"{prefix}{number}."))
+    return lines
+
+
+def check(data: Any, schema: dict[str, Field], path: str, lines: dict[str, int],
+          languages: tuple[str, ...] = (), prefix: str = "") -> list[Problem]:
+    """Every problem of `data` against `schema`."""
+    def problem(name: str, message: str) -> Problem:
+        return Problem(path, lines.get(name) or lines.get(name.rsplit(".", 1)[0]), name, message)
+
+    if not isinstance(data, dict):
+        return [problem(prefix.rstrip(".") or "", "expected a list of 'name: value' lines here")]
+    problems = [problem(prefix + name, f"unknown field{_did_you_mean(name, schema)}")
+                for name in data if name not in schema]
+    for name, spec in schema.items():
+        value = data.get(name)
+        if value is None or value == "":
+            if spec.required:
+                problems.append(problem(prefix + name, f"is missing; expected {_expected(spec)}"))
+            continue
+        problems += _check_value(value, spec, prefix + name, problem, languages, path, lines)
+    return problems
+
+
+def _check_value(value: Any, spec: Field, name: str, problem, languages, path, lines) -> list[Problem]:
+    if spec.kind == "mapping":
+        return check(value, spec.fields, path, lines, languages, name + ".")
+    if spec.kind == "mappings":
+        if not isinstance(value, list):
+            return [problem(name, f"expected {_expected(spec)}")]
+        return [p for number, item in enumerate(value)
+                for p in check(item, spec.fields, path, lines, languages, f"{name}.{number}.")]
+    if spec.kind == "translated" and isinstance(value, dict):
+        unknown = [code for code in value if code not in languages]
+        return [problem(name, f"'{code}' is not a language of this site; "
+                        f"expected one of {', '.join(languages)}") for code in unknown]
+    if spec.kind == "choice" and str(value) not in spec.choices:
+        return [problem(name, f"'{value}' is not allowed{_did_you_mean(str(value), spec.choices)}; "
+                        f"expected one of: {', '.join(spec.choices)}")]
+    if not _has_kind(value, spec.kind):
+        return [problem(name, f"'{value}' is not right; expected {_expected(spec)}")]
+    return []
+
+
+def _has_kind(value: Any, kind: str) -> bool:
+    """True when a plain value has the shape that `kind` asks for."""
+    plain = isinstance(value, (str, int, float)) and not isinstance(value, bool)
+    return {
+        "text": plain,
+        "translated": plain,
+        "choice": True,
+        "email": isinstance(value, str) and bool(EMAIL.match(value)),
+        "url": isinstance(value, str) and value.startswith(("https://", "http://")),
+        "number": isinstance(value, (int, float)) and not isinstance(value, bool),
+        "boolean": isinstance(value, bool),
+        "date": parse_date(value) is not None,
+        "texts": isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value),
+    }[kind]
+
+
+def parse_date(value: Any) -> datetime.datetime | None:
+    """A date or date-time as YAML gives it, or written YYYY-MM-DD HH:MM; else None."""
+    if isinstance(value, datetime.datetime):
+        return value
+    if isinstance(value, datetime.date):
+        return datetime.datetime(value.year, value.month, value.day)
+    try:
+        return datetime.datetime.fromisoformat(str(value).strip())
+    except ValueError:
+        return None
+
+
+def _expected(spec: Field) -> str:
+    described = {
+        "text": "a line of text",
+        "translated": "a text, or one line per language code (sw: ..., en: ...)",
+        "email": "an e-mail address such as info@example.go.tz",
+        "url": "a web address starting with https://",
+        "number": "a number such as 12 or 3.5",
+        "choice": "one of: " + ", ".join(spec.choices),
+        "date": "a date written YYYY-MM-DD or YYYY-MM-DD HH:MM",
+        "texts": "a list, one '- item' per line",
+        "mapping": "a group of 'name: value' lines",
+        "mappings": "a list of groups, each starting with '- '",
+        "boolean": "true or false",
+    }[spec.kind]
+    return f"{described} ({spec.help})" if spec.help else described
+
+
+def _did_you_mean(word: str, candidates) -> str:
+    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def stop_on_problems(generators: list) -> None:
+    """Stop before anything is written when any file had a problem."""
+    problems = generators[0].settings.get("KIT_PROBLEMS") if generators else None
+    if problems:
+        raise BuildStopped(problems)
+
+
+def register() -> None:
+    # all_generators_finalized: every file has been read and checked, nothing written yet.
+    from pelican import signals
+
+    signals.all_generators_finalized.connect(stop_on_problems)

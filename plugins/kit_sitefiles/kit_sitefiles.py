@@ -1,0 +1,126 @@
+"""Write the files that machines read: Atom feeds, sitemap.xml, robots.txt.
+
+One Atom feed per kind of news and language (`feeds/news.atom.xml`,
+`en/feeds/news.atom.xml`, ...). The sitemap lists every published address with
+its language alternates (`xhtml:link rel="alternate" hreflang`). Dates come from
+content, never from the clock, so two builds of one commit are identical.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import quote
+from xml.sax.saxutils import escape, quoteattr
+
+from feedgenerator import Atom1Feed
+from jinja2 import pass_context
+from pelican import signals
+from pelican.generators import Generator
+from kit_i18n import lang_prefix, page_lang, translate, translated_text
+from kit_links import LISTINGS, TITLES, versions_by_lang
+from kit_listings import NEWS_KINDS, listed_items
+
+FEED_SIZE = 20
+
+
+def feed_path(kind: str, lang: str, default_lang: str) -> str:
+    return f"{lang_prefix(lang, default_lang)}feeds/{kind}.atom.xml"
+
+
+def absolute(siteurl: str, url: str) -> str:
+    """A full address with non-ASCII characters percent-encoded."""
+    return f"{siteurl}/{quote(url, safe='/:#?=&%')}"
+
+
+def build_feed(items: list, kind: str, lang: str, settings: dict) -> Atom1Feed:
+    """The Atom feed of one kind of news in one language."""
+    siteurl = settings["SITEURL"]
+    name = translated_text(settings["SITE"]["institution"]["name"], lang, settings["DEFAULT_LANG"])
+    prefix = lang_prefix(lang, settings["DEFAULT_LANG"])
+    feed = Atom1Feed(title=f"{name}: {translate(lang, TITLES[kind])}",
+                     link=absolute(siteurl, f"{prefix}{kind}/"), description="", language=lang,
+                     feed_url=absolute(siteurl, feed_path(kind, lang, settings["DEFAULT_LANG"])))
+    for item in items[:FEED_SIZE]:
+        feed.add_item(title=item.title, link=absolute(siteurl, item.url), description=item.content,
+                      unique_id=absolute(siteurl, item.url), pubdate=item.date,
+                      updateddate=getattr(item, "modified", None), categories=[str(item.category)])
+    return feed
+
+
+def sitemap_entries(items: list, settings: dict) -> list[dict[str, str]]:
+    """(address, alternates by language) of every published page."""
+    default = settings["DEFAULT_LANG"]
+    codes = [lang["code"] for lang in settings["LANGUAGES"]]
+    entries = []
+    for ref in [""] + [f"{name}/" for name in LISTINGS]:
+        versions = {code: lang_prefix(code, default) + ref for code in codes}
+        entries += [{"url": url, "alternates": versions} for url in versions.values()]
+    for item in items:
+        if item.status == "published":
+            versions = {code: version.url for code, version in versions_by_lang(item).items()}
+            entries.append({"url": item.url, "alternates": versions})
+    return sorted(entries, key=lambda entry: entry["url"])
+
+
+def sitemap_xml(entries: list[dict], siteurl: str, default_lang: str) -> str:
+    """A sitemap with xhtml:link alternates (and x-default) for each address."""
+    lines = ['<?xml version="1.0" encoding="utf-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+             'xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    for entry in entries:
+        lines.append(f"<url><loc>{escape(absolute(siteurl, entry['url']))}</loc>")
+        alternates = entry["alternates"]
+        if len(alternates) > 1:
+            default = alternates.get(default_lang) or next(iter(alternates.values()))
+            for code, url in list(alternates.items()) + [("x-default", default)]:
+                lines.append(f'<xhtml:link rel="alternate" hreflang="{code}" '
+                             f'href={quoteattr(absolute(siteurl, url))}/>')
+        lines.append("</url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def robots_txt(siteurl: str) -> str:
+    return f"User-agent: *\nAllow: /\nSitemap: {siteurl}/sitemap.xml\n"
+
+
+class SiteFilesGenerator(Generator):
+    """Writes feeds, sitemap.xml and robots.txt into the output folder."""
+
+    def generate_output(self, writer) -> None:
+        settings, items = self.settings, self.context.get("KIT_ITEMS", [])
+        output = Path(self.output_path)
+        for lang in settings["LANGUAGES"]:
+            for kind in NEWS_KINDS:
+                feed = build_feed(listed_items(items, kind, lang["code"], settings), kind, lang["code"], settings)
+                _write_text(output / feed_path(kind, lang["code"], settings["DEFAULT_LANG"]),
+                            feed.writeString("utf-8"))
+        entries = sitemap_entries(items, settings)
+        _write_text(output / "sitemap.xml", sitemap_xml(entries, settings["SITEURL"], settings["DEFAULT_LANG"]))
+        _write_text(output / "robots.txt", robots_txt(settings["SITEURL"]))
+
+
+def _write_text(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+@pass_context
+def feed_url(context, kind: str) -> str:
+    """`{{ feed_url('news') }}`: the feed of a kind in the page's language."""
+    return feed_path(kind, page_lang(context), context["DEFAULT_LANG"])
+
+
+def install(generator) -> None:
+    generator.env.globals["feed_url"] = feed_url
+
+
+def get_generators(pelican) -> type[Generator]:
+    return SiteFilesGenerator
+
+
+def register() -> None:
+    # get_generators: the site files need every item read and its address known.
+    signals.get_generators.connect(get_generators)
+    # generator_init: templates link each listing to its feed.
+    signals.generator_init.connect(install)

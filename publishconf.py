@@ -1,0 +1,12 @@
+"""Production settings: absolute addresses and the content cache."""
+
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pelicanconf import *  # noqa: E402,F403
+
+KIT_PRODUCTION = True  # SITEURL becomes the `website` of content/site.yaml
+RELATIVE_URLS = False
+DELETE_OUTPUT_DIRECTORY = True

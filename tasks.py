@@ -1,0 +1,92 @@
+"""Invoke tasks of the kit: build, serve, test, scaffold and publish the site.
+
+`make <task>` runs these after creating `.venv`; `invoke --list` shows them all.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from invoke import task
+
+ROOT = Path(__file__).resolve().parent
+CONTENT = ROOT / "content"
+OUTPUT = ROOT / "output"
+sys.path.insert(0, str(ROOT / "plugins"))
+
+
+def source_date_epoch() -> str:
+    """The time of the last commit, so that builds of one commit are identical."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return os.environ["SOURCE_DATE_EPOCH"]
+    result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT,
+                            capture_output=True, text=True, check=False)
+    return result.stdout.strip() or "0"
+
+
+def build_site(settings_file: str, output: Path = OUTPUT) -> None:
+    """Build into a fresh folder and swap it in only when the build succeeded."""
+    staging = output.with_name(output.name + ".new")
+    shutil.rmtree(staging, ignore_errors=True)
+    env = dict(os.environ, SOURCE_DATE_EPOCH=source_date_epoch())
+    command = [sys.executable, "-m", "pelican", str(CONTENT), "-s", str(ROOT / settings_file),
+               "-o", str(staging), "--fatal", "warnings", "-q"]
+    if subprocess.run(command, cwd=ROOT, env=env, check=False).returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        sys.exit(f"Nothing was written to {output.name}/: fix the problems listed above and build again.")
+    previous = output.with_name(output.name + ".old")
+    shutil.rmtree(previous, ignore_errors=True)
+    if output.exists():
+        output.rename(previous)
+    staging.rename(output)
+    shutil.rmtree(previous, ignore_errors=True)
+    print(f"Built the site into {output.relative_to(ROOT)}/")
+
+
+@task
+def build(c, production=False):
+    """Build the site into output/ (--production uses publishconf.py)."""
+    build_site("publishconf.py" if production else "pelicanconf.py")
+
+
+@task
+def serve(c, port=8000):
+    """Build, then serve output/ at http://127.0.0.1:PORT/."""
+    build_site("pelicanconf.py")
+    print(f"Serving the site at http://127.0.0.1:{port}/ (Ctrl+C stops)")
+    c.run(f"{sys.executable} -m pelican --listen --bind 127.0.0.1 --port {port} "
+          f"-s pelicanconf.py -o {OUTPUT}", pty=False)
+
+
+@task
+def livereload(c, port=8000):
+    """Serve and rebuild whenever content or theme changes."""
+    c.run(f"{sys.executable} -m pelican {CONTENT} --autoreload --listen --bind 127.0.0.1 "
+          f"--port {port} -s pelicanconf.py -o {OUTPUT}")
+
+
+@task
+def clean(c):
+    """Remove the built site and caches."""
+    for folder in (OUTPUT, ROOT / "output.new", ROOT / "output.old", ROOT / "cache"):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@task
+def test(c):
+    """Run every test."""
+    c.run(f"{sys.executable} -m pytest -q", pty=False)
+
+
+@task(help={"kind": "news, press-releases, announcements or speeches",
+            "title": "the title of the new item", "lang": "language code (default: the site's)"})
+def new(c, kind="news", title="", lang=""):
+    """Write a new news-like item with valid front matter and print its path."""
+    from kit_scaffold import write_item
+
+    print(write_item(CONTENT, kind, title, lang, datetime.datetime.now()))
