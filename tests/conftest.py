@@ -1,4 +1,39 @@
+"""Shared helpers: the kit's plugins on sys.path, and real builds into tmp folders."""
+
+from __future__ import annotations
+
+import shutil
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from pelican import Pelican  # noqa: E402
+from pelican.settings import read_settings  # noqa: E402
+
+
+def build(output: Path, content: Path = ROOT / "content", settings_file: str = "pelicanconf.py",
+          **overrides) -> Path:
+    """Build `content` with the kit's settings into `output`, in this process."""
+    settings = read_settings(str(ROOT / settings_file),
+                             override={"PATH": str(content), "OUTPUT_PATH": str(output), **overrides})
+    Pelican(settings).run()
+    return output
+
+
+def copy_content(destination: Path) -> Path:
+    """A private copy of the demo content that a test may break."""
+    return Path(shutil.copytree(ROOT / "content", destination / "content"))
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory) -> Path:
+    """The demo site, built once for the whole test run."""
+    return build(tmp_path_factory.mktemp("demo") / "output")
+
+
+def read(site: Path, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")

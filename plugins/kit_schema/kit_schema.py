@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import logging
 import os
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -184,15 +186,55 @@ def _did_you_mean(word: str, candidates) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
-def stop_on_problems(generators: list) -> None:
-    """Stop before anything is written when any file had a problem."""
-    problems = generators[0].settings.get("KIT_PROBLEMS") if generators else None
-    if problems:
-        raise BuildStopped(problems)
+class WarningCollector(logging.Handler):
+    """Turns every warning Pelican logs into a problem, so none goes unnoticed."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(logging.WARNING)
+        self.problems = problems
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage().split("\n")[0]
+        found = re.match(r"Unable to find '(.+?)', skipping url replacement", message)
+        if found:
+            message = (f"a link points to {{filename}}{found.group(1)}, which does not exist; "
+                       "check the folder and file name")
+        self.problems.append(Problem(_source_being_processed() or "content", None, "", message))
+
+
+def _source_being_processed() -> str | None:
+    """The content file whose processing logged the current warning, if any."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        item = frame.f_locals.get("self")
+        source = getattr(item, "source_path", None)
+        if isinstance(source, str):
+            return display_path(source, getattr(item, "settings", {}).get("PATH", "content"))
+        frame = frame.f_back
+    return None
+
+
+def collect_warnings(pelican) -> None:
+    """Start listening to Pelican's warnings for this build."""
+    root = logging.getLogger("pelican")
+    for handler in [h for h in root.handlers if isinstance(h, WarningCollector)]:
+        root.removeHandler(handler)
+    root.addHandler(WarningCollector(pelican.settings.setdefault("KIT_PROBLEMS", [])))
+
+
+def stop_on_problems(sender) -> None:
+    """Stop the build when any file had a problem; the caller keeps the old site."""
+    settings = sender.settings if hasattr(sender, "settings") else sender[0].settings
+    if settings.get("KIT_PROBLEMS"):
+        raise BuildStopped(settings["KIT_PROBLEMS"])
 
 
 def register() -> None:
-    # all_generators_finalized: every file has been read and checked, nothing written yet.
     from pelican import signals
 
+    # initialized: catch warnings from the first file read on.
+    signals.initialized.connect(collect_warnings)
+    # all_generators_finalized: every file is read and checked; stop before writing.
     signals.all_generators_finalized.connect(stop_on_problems)
+    # finalized: links are replaced while pages are written; stop if one was broken.
+    signals.finalized.connect(stop_on_problems)

@@ -1,0 +1,72 @@
+"""Front matter: parsing, sanitising, and every problem of a run listed together."""
+
+import pytest
+
+from conftest import build, copy_content
+from kit_frontmatter import sanitize, split_front_matter
+from kit_schema import BuildStopped
+
+
+def test_split_front_matter_returns_body_and_its_line():
+    front, body, line = split_front_matter("---\ntitle: A\n---\nBody\n")
+    assert front == "title: A\n" and body == "Body\n" and line == 4
+    assert split_front_matter("No front matter")[0] is None
+
+
+@pytest.mark.parametrize("unsafe, kept", [
+    ('<p>Hi<script>alert(1)</script></p>', "<p>Hi</p>"),
+    ('<p onclick="steal()">Hi</p>', "<p>Hi</p>"),
+    ('<a href="javascript:alert(1)">x</a>', "<a>x</a>"),
+    ('<iframe src="https://evil.example/"></iframe><p>ok</p>', "<p>ok</p>"),
+    ('<img src="a.png" alt="A" onerror="x()">', '<img src="a.png" alt="A">'),
+])
+def test_sanitize_removes_scripts_handlers_and_frames(unsafe, kept):
+    assert sanitize(unsafe) == kept
+
+
+def test_sanitize_keeps_ordinary_markdown_output():
+    html = '<h2 id="a">T</h2><ul><li><a href="https://x.go.tz/">x</a></li></ul><table><tbody><tr><td>1</td></tr></tbody></table>'
+    assert sanitize(html) == html
+
+
+def test_every_bad_file_is_reported_and_nothing_is_written(tmp_path):
+    content = copy_content(tmp_path)
+    (content / "news" / "2026-01-01-bad-date.md").write_text(
+        "---\ntitle: Habari\ndate: 01/01/2026\ncategory: Maji\n---\nMaandishi\n", encoding="utf-8")
+    (content / "news" / "2026-01-02-typo.md").write_text(
+        "---\ntitle: Habari\ndate: 2026-01-02\ncategory: Maji\nsumary: fupi\n---\nMaandishi\n", encoding="utf-8")
+    (content / "units" / "lands.md").write_text(
+        "---\ntitle: Ardhi\nemail: ardhi-at-mlimani\n---\nMaandishi\n", encoding="utf-8")
+    (content / "pages" / "no-front-matter.md").write_text("Just text\n", encoding="utf-8")
+    with pytest.raises(BuildStopped) as stopped:
+        build(tmp_path / "out", content)
+    message = str(stopped.value)
+    assert "content/news/2026-01-01-bad-date.md:3: date: '01/01/2026' is not right; " \
+           "expected a date written YYYY-MM-DD or YYYY-MM-DD HH:MM" in message
+    assert "content/news/2026-01-02-typo.md:5: sumary: unknown field; did you mean 'summary'?" in message
+    assert "content/units/lands.md:3: email: 'ardhi-at-mlimani' is not right" in message
+    assert "content/units/lands.md: functions: is missing" in message
+    assert "content/pages/no-front-matter.md:1: the file must start with front matter" in message
+    assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_a_broken_internal_link_names_its_file(tmp_path):
+    content = copy_content(tmp_path)
+    (content / "news" / "2026-01-03-link.md").write_text(
+        "---\ntitle: Kiungo\ndate: 2026-01-03\ncategory: Maji\n---\n[x]({filename}/pages/hakuna.md)\n",
+        encoding="utf-8")
+    with pytest.raises(BuildStopped) as stopped:
+        build(tmp_path / "out", content)
+    assert "content/news/2026-01-03-link.md: a link points to {filename}/pages/hakuna.md, " \
+           "which does not exist" in str(stopped.value)
+
+
+def test_raw_html_in_markdown_is_sanitised_in_the_output(tmp_path):
+    content = copy_content(tmp_path)
+    (content / "news" / "2026-01-04-script.md").write_text(
+        "---\ntitle: Hati\ndate: 2026-01-04\ncategory: Maji\n---\nSalama\n\n<script>alert('x')</script>\n\n"
+        '<a href="javascript:alert(1)" onmouseover="x()">kiungo</a>\n', encoding="utf-8")
+    site = build(tmp_path / "out", content)
+    html = (site / "news" / "2026-01-04-script" / "index.html").read_text(encoding="utf-8")
+    assert "alert" not in html and "onmouseover" not in html and "javascript:" not in html
+    assert "Salama" in html

@@ -1,0 +1,47 @@
+"""Unit tests of the declarative YAML checks."""
+
+from kit_schema import Field, check, load_yaml, parse_date
+
+SCHEMA = {
+    "title": Field("text", True),
+    "email": Field("email"),
+    "status": Field("choice", choices=("published", "draft")),
+    "head": Field("mapping", fields={"name": Field("text", True)}),
+}
+
+
+def problems_of(text: str):
+    data, lines, problems = load_yaml(text, "x.yaml")
+    return problems or check(data, SCHEMA, "x.yaml", lines)
+
+
+def test_valid_data_has_no_problem():
+    assert problems_of("title: Habari\nemail: a@b.go.tz\nhead:\n  name: Juma\n") == []
+
+
+def test_every_problem_is_reported_with_line_and_field():
+    problems = problems_of("emial: a@b.go.tz\nstatus: publised\nhead:\n  title: x\n")
+    rendered = [str(p) for p in problems]
+    assert "x.yaml:1: emial: unknown field; did you mean 'email'?" in rendered
+    assert any(r.startswith("x.yaml:2: status: 'publised' is not allowed; did you mean 'published'?")
+               for r in rendered)
+    assert any(r.startswith("x.yaml:4: head.title: unknown field") for r in rendered)
+    assert any("title: is missing; expected a line of text" in r for r in rendered)
+    assert any("head.name: is missing" in r for r in rendered)
+    assert len(problems) == 5
+
+
+def test_bad_email_names_what_is_expected():
+    [problem] = problems_of("title: t\nemail: not-an-address\n")
+    assert problem.line == 2 and "an e-mail address" in problem.message
+
+
+def test_invalid_yaml_gives_its_line():
+    [problem] = problems_of("title: t\n  bad: : indentation\n")
+    assert problem.line == 2 and "not valid YAML" in problem.message
+
+
+def test_dates_accept_editor_forms():
+    assert parse_date("2026-11-10 09:30").hour == 9
+    assert parse_date("2026-11-10").day == 10
+    assert parse_date("10/11/2026") is None
