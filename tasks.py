@@ -114,3 +114,33 @@ def new(c, kind="news", title="", lang=""):
     from kit_scaffold import write_item
 
     print(write_item(CONTENT, kind, title, lang, datetime.datetime.now()))
+
+
+TRANSLATIONS = ROOT / "theme" / "translations"
+
+
+@task(name="catalogs-extract")
+def catalogs_extract(c):
+    """Collect the theme's strings into messages.pot and merge them into every .po."""
+    c.run(f"{sys.executable} -m babel.messages.frontend extract -F babel.cfg -k N_ --no-location "
+          f"--sort-output --omit-header -o {TRANSLATIONS / 'messages.pot'} .")
+    catalogs_update(c)
+
+
+@task(name="catalogs-update")
+def catalogs_update(c):
+    """Merge messages.pot into the catalog of every language (new strings come untranslated)."""
+    c.run(f"{sys.executable} -m babel.messages.frontend update -i {TRANSLATIONS / 'messages.pot'} "
+          f"-d {TRANSLATIONS} -D messages --no-wrap --ignore-obsolete")
+
+
+@task(name="catalogs-check")
+def catalogs_check(c):
+    """Compile every catalog in memory and list untranslated or fuzzy strings."""
+    from kit_i18n import incomplete_messages
+
+    problems = [f"{lang.name}: {message}" for lang in sorted(TRANSLATIONS.iterdir()) if lang.is_dir()
+                for message in incomplete_messages(lang / "LC_MESSAGES" / "messages.po")]
+    if problems:
+        sys.exit("Strings to translate:\n  " + "\n  ".join(problems))
+    print("Every catalog is complete.")

@@ -37,6 +37,15 @@ def compile_catalog(po_path: Path) -> gettext.GNUTranslations:
     return gettext.GNUTranslations(buffer)
 
 
+def incomplete_messages(po_path: Path) -> list[str]:
+    """The msgids of a catalog that are untranslated or fuzzy."""
+    with po_path.open("rb") as handle:
+        catalog = read_po(handle)
+    return [str(message.id) for message in catalog if message.id
+            and (message.fuzzy or not all(message.string if isinstance(message.string, tuple)
+                                          else [message.string]))]
+
+
 @functools.cache
 def catalog_for(lang: str) -> gettext.NullTranslations:
     """The compiled catalog of `lang`, once per process; msgids are English."""
