@@ -23,6 +23,7 @@ from pelican import signals
 from pelican.utils import slugify
 
 import kit_dates
+from kit_schema import Problem
 
 CATALOG_DIR = Path(__file__).resolve().parents[2] / "theme" / "translations"
 
@@ -142,6 +143,12 @@ def name_item(generator, metadata: dict) -> None:
     """Set language, key, slug and URL section of an item from its file name."""
     settings = generator.settings
     metadata.setdefault("lang", settings["DEFAULT_LANG"])
+    codes = [lang["code"] for lang in settings["LANGUAGES"]]
+    if metadata["lang"] not in codes:
+        settings.setdefault("KIT_PROBLEMS", []).append(Problem(
+            f"content/{metadata.get('kind', '')}/{metadata.get('key', '')}", None, "lang",
+            f"'{metadata['lang']}' is not a language of this site; use one of {', '.join(codes)} "
+            "or add it to languages in content/site.yaml"))
     key = str(metadata.get("key") or "")
     metadata["key"] = key
     explicit = str(metadata.get("slug") or "").strip()
