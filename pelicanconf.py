@@ -20,8 +20,9 @@ TIMEZONE = "Africa/Dar_es_Salaam"
 DEFAULT_LANG = "sw"  # replaced by content/site.yaml when the build starts
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["kit_schema", "kit_identity", "kit_frontmatter", "kit_i18n", "kit_links",
-           "kit_listings", "kit_sitefiles"]
+PLUGINS = ["kit_identity", "kit_frontmatter", "kit_i18n", "kit_links", "kit_listings",
+           "kit_sitefiles", "kit_checks", "kit_schema"]  # kit_schema last: it stops on problems
+KIT_CHECK_LINKS = True  # every internal link must resolve
 
 # Content folders: the folder gives the kind, the file name the key and language.
 ARTICLE_PATHS = ["news", "press-releases", "announcements", "speeches"]
