@@ -53,7 +53,6 @@ MARKDOWN = {
     "output_format": "html",
 }
 KIT_PAGE_SIZE = 10
-SHOW_GREGORIAN = False  # Persian pages: also show the Gregorian date
 CACHE_CONTENT = False
 DELETE_OUTPUT_DIRECTORY = True
 READERS = {"rst": None, "html": None, "htm": None}  # Markdown only

@@ -58,3 +58,16 @@ def test_a_file_in_a_language_the_site_does_not_have_is_a_problem(tmp_path):
     with pytest.raises(BuildStopped) as stopped:
         build(tmp_path / "out", content)
     assert "'de' is not a language of this site" in str(stopped.value)
+
+
+def test_site_options_for_untranslated_items_and_gregorian_dates(tmp_path):
+    content = copy_content(tmp_path)
+    identity = yaml.safe_load((content / "site.yaml").read_text(encoding="utf-8"))
+    identity["languages"].update(untranslated="all-languages", gregorian_beside_jalali=True)
+    (content / "site.yaml").write_text(yaml.safe_dump(identity, allow_unicode=True), encoding="utf-8")
+    site = build(tmp_path / "out", content)
+    swahili = (site / "news" / "index.html").read_text(encoding="utf-8")
+    assert '<article class="kit-card " lang="en">' in swahili, "the English-only item is listed, marked"
+    assert '<span class="kit-card__lang">EN</span>' in swahili
+    persian = (site / "fa" / "news" / "index.html").read_text(encoding="utf-8")
+    assert "۱۹ آبان ۱۴۰۵ (۱۰ نوامبر ۲۰۲۶)" in persian

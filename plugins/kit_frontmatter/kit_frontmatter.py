@@ -1,8 +1,8 @@
 """Read Markdown files that start with YAML front matter, and check it.
 
 Each content folder has one schema (`SCHEMAS`). A file whose front matter breaks
-it is still read as far as possible, and its problems are kept in the settings
-(`KIT_PROBLEMS`) so that the whole run is checked before the build stops with
+it is still read as far as possible (as a draft), and its problems go to the
+settings (`KIT_PROBLEMS`) so that the whole run is checked before the build stops with
 every problem listed. One Markdown instance serves every file of the process.
 """
 
@@ -90,11 +90,11 @@ class YamlMarkdownReader(BaseReader):
         relative = display_path(path, self.settings["PATH"])
         front, body, body_line = split_front_matter(path.read_text(encoding="utf-8"))
         data, problems = self._checked_front_matter(front, relative, path.parent.name)
-        self.settings.setdefault("KIT_PROBLEMS", []).extend(problems)
         metadata = {name: self._metadata_value(name, value)
                     for name, value in data.items() if value not in (None, "", [])}
         if problems:
             metadata["status"] = "draft"  # keep a broken file out of every listing
+            metadata["kit_problems"] = problems  # kept with Pelican's cache of this file
         return sanitize(self._convert(body)), metadata
 
     def _metadata_value(self, name: str, value: Any) -> Any:
@@ -130,6 +130,13 @@ class YamlMarkdownReader(BaseReader):
         return cls._markdown.convert(body)
 
 
+def report_problems(generator, metadata: dict) -> None:
+    """Hand a file's problems to the build, whether it was read now or cached."""
+    problems = metadata.pop("kit_problems", None)
+    if problems:
+        generator.settings.setdefault("KIT_PROBLEMS", []).extend(problems)
+
+
 def use_reader(readers) -> None:
     for extension in YamlMarkdownReader.file_extensions:
         readers.reader_classes[extension] = YamlMarkdownReader
@@ -138,3 +145,6 @@ def use_reader(readers) -> None:
 def register() -> None:
     # readers_init: replace Pelican's Markdown reader before any file is read.
     signals.readers_init.connect(use_reader)
+    # *_generator_context: runs for every file, also when its reading came from the cache.
+    signals.article_generator_context.connect(report_problems)
+    signals.page_generator_context.connect(report_problems)

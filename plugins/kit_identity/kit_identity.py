@@ -51,6 +51,7 @@ IDENTITY_SCHEMA: dict[str, Field] = {
         "default": Field("text", True, "the code of one of the available languages"),
         "available": Field("mappings", True, fields=LANGUAGE),
         "untranslated": Field("choice", choices=UNTRANSLATED_POLICIES),
+        "gregorian_beside_jalali": Field("boolean"),
     }),
 }
 MENU_ITEM = {"label": Field("translated", True), "link": Field("text", True)}
@@ -125,6 +126,7 @@ def apply_identity(pelican) -> None:
     settings["LANGUAGES"] = languages_of(identity)
     settings["DEFAULT_LANG"] = identity["languages"]["default"]
     settings["UNTRANSLATED"] = identity["languages"].get("untranslated") or "own-language"
+    settings["SHOW_GREGORIAN"] = bool(identity["languages"].get("gregorian_beside_jalali"))
     if settings.get("KIT_PRODUCTION"):
         settings["SITEURL"] = str(identity["website"]).rstrip("/")
     settings["SITENAME"] = _default_text(identity["institution"]["name"], settings["DEFAULT_LANG"])
