@@ -70,6 +70,57 @@ def livereload(c, port=8000):
           f"--port {port} -s pelicanconf.py -o {OUTPUT}")
 
 
+def refuse_uncommitted() -> None:
+    from kit_publish import PublishRefused, uncommitted_sources
+
+    changed = uncommitted_sources(ROOT)
+    if changed:
+        raise PublishRefused("Not published: commit these changes first, so the site matches git:\n  "
+                             + "\n  ".join(changed))
+
+
+def checked_production_build() -> None:
+    """The production build with every check; exits before publishing when one fails."""
+    build_site("publishconf.py")
+
+
+def website() -> str:
+    from kit_identity import load_identity
+
+    identity, problems = load_identity(CONTENT)
+    if problems:
+        sys.exit("\n".join(str(problem) for problem in problems))
+    return str(identity["website"])
+
+
+@task(help={"remote": "git remote to push to", "branch": "branch that serves the site"})
+def publish(c, remote="origin", branch="gh-pages"):
+    """Build for production, check, then push output/ to the gh-pages branch."""
+    from kit_publish import publish_to_branch
+
+    refuse_uncommitted()
+    checked_production_build()
+    commit = publish_to_branch(ROOT, OUTPUT, remote, branch, website())
+    print(f"Published {commit[:12]} to {remote}/{branch}.")
+
+
+@task(help={"remote": "git remote of the published branch", "branch": "branch that serves the site"})
+def rollback(c, remote="origin", branch="gh-pages"):
+    """Put back the previous deploy of the published branch."""
+    from kit_publish import rollback_branch
+
+    commit = rollback_branch(ROOT, remote, branch)
+    print(f"Rolled back {remote}/{branch}: it now serves the previous deploy ({commit[:12]}).")
+
+
+@task(name="publish-rsync", help={"target": "rsync destination, e.g. web@server:/var/www/site/"})
+def publish_rsync(c, target):
+    """Build for production, check, then copy output/ to your own server with rsync."""
+    refuse_uncommitted()
+    checked_production_build()
+    c.run(f"rsync -az --delete --checksum {OUTPUT}/ {target}")
+
+
 @task
 def clean(c):
     """Remove the built site and caches."""

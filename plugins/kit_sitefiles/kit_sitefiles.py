@@ -57,7 +57,8 @@ def sitemap_entries(items: list, settings: dict) -> list[dict[str, str]]:
         entries += [{"url": url, "alternates": versions} for url in versions.values()]
     for item in items:
         if item.status == "published":
-            versions = {code: version.url for code, version in versions_by_lang(item).items()}
+            by_lang = versions_by_lang(item)
+            versions = {code: by_lang[code].url for code in codes if code in by_lang}
             entries.append({"url": item.url, "alternates": versions})
     return sorted(entries, key=lambda entry: entry["url"])
 
