@@ -32,6 +32,7 @@ PATH_METADATA = r"(?P<kind>[^/]+)/(?P<key>[^/.]+)(?:\.(?P<lang>[a-z]{2,3}))?\.(?
 ARTICLE_TRANSLATION_ID = "key"
 PAGE_TRANSLATION_ID = "key"
 DEFAULT_DATE = None
+WITH_FUTURE_DATES = False  # an item dated in the future waits, as a draft, until that date
 SLUGIFY_USE_UNICODE = True
 
 # Addresses: the default language at the root, the others under /<code>/.

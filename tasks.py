@@ -82,6 +82,32 @@ def refuse_uncommitted() -> None:
 def checked_production_build() -> None:
     """The production build with every check; exits before publishing when one fails."""
     build_site("publishconf.py")
+    audit_site(OUTPUT)
+
+
+def audit_site(output: Path) -> None:
+    """HTML validity and accessibility of a built site; exits listing every problem."""
+    from kit_audit import validate_html
+
+    errors = validate_html(output)
+    errors += [f"{path}: {violation}" for path, violations in accessibility_report(output).items()
+               for violation in violations]
+    if errors:
+        sys.exit("The site checks failed; nothing was published:\n  " + "\n  ".join(errors))
+    print("HTML and accessibility checks passed.")
+
+
+def accessibility_report(output: Path) -> dict[str, list[str]]:
+    """axe-core violations of one page of each kind in each language, served from `output`."""
+    from kit_audit import accessibility_violations, chromium, sample_pages, serve
+    from kit_identity import languages_of, load_identity
+
+    identity, _ = load_identity(CONTENT)
+    codes = [lang["code"] for lang in languages_of(identity)]
+    with serve(output) as base, chromium() as browser:
+        page = browser.new_page()
+        return {path: accessibility_violations(page, base + path)
+                for path in sample_pages(output, codes, identity["languages"]["default"])}
 
 
 def website() -> str:
@@ -119,6 +145,23 @@ def publish_rsync(c, target):
     refuse_uncommitted()
     checked_production_build()
     c.run(f"rsync -az --delete --checksum {OUTPUT}/ {target}")
+
+
+@task(name="check-html")
+def check_html(c):
+    """Validate every page of output/ with the Nu Html Checker."""
+    from kit_audit import validate_html
+
+    errors = validate_html(OUTPUT)
+    sys.exit("\n".join(errors)) if errors else print("No HTML errors.")
+
+
+@task(name="check-a11y")
+def check_a11y(c):
+    """Run axe-core (WCAG 2.1 A/AA) on one page of each kind in each language of output/."""
+    report = accessibility_report(OUTPUT)
+    problems = [f"{path}: {v}" for path, violations in report.items() for v in violations]
+    sys.exit("\n".join(problems)) if problems else print(f"No violations on {len(report)} pages.")
 
 
 @task

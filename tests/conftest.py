@@ -37,3 +37,12 @@ def demo_site(tmp_path_factory) -> Path:
 
 def read(site: Path, path: str) -> str:
     return (site / path).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def browser_on_demo(demo_site):
+    """(base address, Chromium) with the demo site served on 127.0.0.1."""
+    from kit_audit import chromium, serve
+
+    with serve(demo_site) as base, chromium() as browser:
+        yield base, browser

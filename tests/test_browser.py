@@ -1,16 +1,11 @@
 """The demo site in real Chromium: right-to-left mirroring, narrow screens, keyboard."""
 
-from pathlib import Path
-
 import pytest
 
-from browser import chromium, serve
 
-
-@pytest.fixture(scope="module")
-def site(demo_site):
-    with serve(demo_site) as base, chromium() as browser:
-        yield base, browser
+@pytest.fixture
+def site(browser_on_demo):
+    return browser_on_demo
 
 
 def box(page, selector: str) -> dict:

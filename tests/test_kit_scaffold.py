@@ -9,24 +9,24 @@ import pytest
 from conftest import ROOT, build, copy_content
 from kit_scaffold import file_name, front_matter, write_item
 
-NOW = datetime.datetime(2026, 11, 22, 10, 15)
+NOW = datetime.datetime(2026, 11, 20, 10, 15)
 
 
 def test_file_name_has_date_slug_and_language():
-    assert file_name("Ziara ya Mkuu wa Wilaya", "sw", "sw", NOW.date()) == "2026-11-22-ziara-ya-mkuu-wa-wilaya.md"
-    assert file_name("District visit", "en", "sw", NOW.date()) == "2026-11-22-district-visit.en.md"
+    assert file_name("Ziara ya Mkuu wa Wilaya", "sw", "sw", NOW.date()) == "2026-11-20-ziara-ya-mkuu-wa-wilaya.md"
+    assert file_name("District visit", "en", "sw", NOW.date()) == "2026-11-20-district-visit.en.md"
 
 
 def test_front_matter_has_every_required_field():
     text = front_matter("news", "Habari", "sw", NOW)
     assert text == ("---\ntitle: Habari\nsummary: Andika muhtasari wa sentensi moja au mbili.\n"
-                    "date: 2026-11-22 10:15\ncategory: Jumla\n---\n")
+                    "date: 2026-11-20 10:15\ncategory: Jumla\n---\n")
 
 
 def test_new_item_builds_and_is_listed(tmp_path):
     content = copy_content(tmp_path)
     path = write_item(content, "announcements", "Tangazo la majaribio", "", NOW)
-    assert path == content / "announcements" / "2026-11-22-tangazo-la-majaribio.md"
+    assert path == content / "announcements" / "2026-11-20-tangazo-la-majaribio.md"
     site = build(tmp_path / "out", content)
     assert "Tangazo la majaribio" in (site / "announcements" / "index.html").read_text(encoding="utf-8")
 

@@ -1,0 +1,282 @@
+"""Benchmark the kit's build against Hugo and plain Pelican on one synthetic corpus.
+
+`python bench/run.py --n N --runs R [--scale] [--keep]` writes a corpus of N news
+items in each of sw, en and fa (see corpus.py) into a temporary folder, then,
+R times: builds it with the kit from nothing (cold), appends a sentence to one
+item and builds again with Pelican's content cache (warm), builds the same
+Markdown with Hugo (hugo_site.py) and with plain Pelican and its default theme
+(plain_site.py). Each build is a child process; its wall time, CPU time
+(user + sys) and peak memory (max RSS) come from `os.wait4`. It prints a
+Markdown table of the medians and the budget checks (PASS/FAIL, never an exit
+status: this is a benchmark, not a test). `--scale` also builds the kit cold at
+4N to check that the build time grows linearly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.corpus import append_sentence, write_corpus
+from bench.hugo_site import write_hugo_site
+from bench.plain_site import SETTINGS_FILE, overrides, write_plain_site
+
+ROOT = Path(__file__).resolve().parents[1]
+KIT_SETTINGS = ROOT / "pelicanconf.py"
+VENV_PYTHON = ROOT / ".venv" / "bin" / "python"
+HUGO = Path("/usr/bin/hugo")
+SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01: builds never depend on the clock
+COLD_BUDGET, WARM_BUDGET, MEMORY_BUDGET_MB, GROWTH_BUDGET = 2.5, 0.5, 1024.0, 4.4
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One build: seconds of wall and CPU time, and peak resident memory in MB."""
+
+    wall: float
+    cpu: float
+    peak_mb: float
+
+
+@dataclass
+class Result:
+    """Every sample of one variant, and what it built."""
+
+    name: str
+    n: int
+    documents: int
+    samples: list[Sample] = field(default_factory=list)
+
+    def median(self, metric: str) -> float:
+        return statistics.median(getattr(sample, metric) for sample in self.samples)
+
+
+def python() -> str:
+    return str(VENV_PYTHON if VENV_PYTHON.exists() else Path(sys.executable))
+
+
+def ensure_hugo() -> str:
+    """The hugo binary; installs Debian's package when it is missing and we are root."""
+    found = str(HUGO) if HUGO.exists() else shutil.which("hugo")
+    if found:
+        return found
+    if os.geteuid() != 0:
+        sys.exit("Hugo is missing: run `sudo apt-get install -y hugo`, then run the benchmark again.")
+    print("Installing Hugo (apt-get install -y hugo)...", file=sys.stderr)
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    install = ["apt-get", "install", "-y", "-qq", "hugo"]
+    if subprocess.run(install, env=env, check=False).returncode != 0:
+        subprocess.run(["apt-get", "update", "-qq"], env=env, check=True)
+        subprocess.run(install, env=env, check=True)
+    return str(HUGO) if HUGO.exists() else shutil.which("hugo") or sys.exit("Hugo could not be installed.")
+
+
+def measure(command: list[str], cwd: Path, log: Path) -> Sample:
+    """Run one build as a child process and take its times and peak memory from wait4."""
+    env = dict(os.environ, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH)
+    with log.open("wb") as output:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
+        sys.exit(f"Build failed (exit {child.returncode}): {' '.join(command)}\n{tail}")
+    return Sample(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def kit_command(content: Path, output: Path, cache: Path, load_cache: bool) -> list[str]:
+    return [python(), "-m", "pelican", str(content), "-s", str(KIT_SETTINGS), "-o", str(output), "-q",
+            "-e", "CACHE_CONTENT=true", f"LOAD_CONTENT_CACHE={json.dumps(load_cache)}",
+            f"CACHE_PATH={json.dumps(str(cache))}", "KIT_CHECK_LINKS=false"]
+
+
+def hugo_command(hugo: str, site: Path, output: Path) -> list[str]:
+    return [hugo, "--source", str(site), "--destination", str(output), "--quiet"]
+
+
+def plain_command(root: Path, output: Path) -> list[str]:
+    return [python(), "-m", "pelican", str(root / "content"), "-s", str(root / SETTINGS_FILE),
+            "-o", str(output), "-q", "-e", *overrides()]
+
+
+def fresh(path: Path) -> Path:
+    """An empty place for a build's output or cache (removed before timing)."""
+    shutil.rmtree(path, ignore_errors=True)
+    return path
+
+
+def documents(content: Path) -> int:
+    return sum(1 for _ in content.rglob("*.md"))
+
+
+def html_files(output: Path) -> int:
+    return sum(1 for _ in output.rglob("*.html"))
+
+
+@dataclass
+class Bench:
+    """The temporary folder of one benchmark and the sites written into it."""
+
+    work: Path
+    n: int
+    hugo: str
+    corpus: Path = field(init=False)
+    hugo_site: Path = field(init=False)
+    plain_root: Path = field(init=False)
+
+    def prepare(self) -> None:
+        self.corpus = write_corpus(self.work / "corpus", self.n)
+        self.hugo_site = write_hugo_site(self.corpus, self.work / "hugo")
+        self.plain_root = self.work / "plain"
+        write_plain_site(self.corpus, self.plain_root)
+
+    def build(self, name: str, command: list[str], cwd: Path = ROOT) -> Sample:
+        sample = measure(command, cwd, self.work / f"{name}.log")
+        print(f"  {name}: {sample.wall:.2f} s wall, {sample.cpu:.2f} s CPU, {sample.peak_mb:.0f} MB",
+              file=sys.stderr)
+        return sample
+
+    def kit_cold(self, content: Path, name: str = "kit-cold") -> Sample:
+        cache = fresh(self.work / f"{name}-cache")
+        return self.build(name, kit_command(content, fresh(self.work / f"{name}-out"), cache, False))
+
+    def kit_warm(self) -> Sample:
+        """Edit one item, then rebuild with the cache the last cold build left."""
+        append_sentence(min((self.corpus / "news").glob("*.md")))
+        output = fresh(self.work / "kit-warm-out")
+        return self.build("kit-warm", kit_command(self.corpus, output, self.work / "kit-cold-cache", True))
+
+    def hugo_build(self) -> Sample:
+        return self.build("hugo", hugo_command(self.hugo, self.hugo_site, fresh(self.work / "hugo-out")))
+
+    def plain_build(self) -> Sample:
+        output = fresh(self.work / "plain-out")
+        return self.build("pelican", plain_command(self.plain_root, output), self.plain_root)
+
+
+def pelican_summary(log: Path) -> str:
+    """Pelican's own count of what it built ('Processed N articles, M drafts...')."""
+    text = " ".join(log.read_text(encoding="utf-8", errors="replace").split())
+    found = re.search(r"Processed (.*?) in [0-9.]+ seconds", text)
+    return found.group(1) if found else "no summary in the log"
+
+
+def version_of(command: list[str]) -> str:
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    return (result.stdout or result.stderr).strip().split("\n")[0]
+
+
+def main_results(bench: Bench, runs: int) -> list[Result]:
+    """Kit cold, kit warm, Hugo and plain Pelican, interleaved run by run."""
+    n = bench.n
+    results = [Result("kit cold", n, documents(bench.corpus)),
+               Result("kit warm (1 item edited)", n, documents(bench.corpus)),
+               Result("Hugo (cold)", n, documents(bench.hugo_site / "content")),
+               Result("Pelican, default theme (cold)", n, documents(bench.plain_root / "content"))]
+    steps = (lambda: bench.kit_cold(bench.corpus), bench.kit_warm, bench.hugo_build, bench.plain_build)
+    for run in range(1, runs + 1):
+        print(f"run {run}/{runs} at N={n}", file=sys.stderr)
+        for result, step in zip(results, steps):
+            result.samples.append(step())
+    return results
+
+
+def scale_result(bench: Bench, runs: int) -> Result:
+    """The kit cold at 4N, on its own corpus."""
+    content = write_corpus(bench.work / "corpus-4n", 4 * bench.n)
+    result = Result("kit cold (4N)", 4 * bench.n, documents(content))
+    for run in range(1, runs + 1):
+        print(f"run {run}/{runs} at 4N={4 * bench.n}", file=sys.stderr)
+        result.samples.append(bench.kit_cold(content, "kit-cold-4n"))
+    return result
+
+
+def table(results: list[Result], hugo_wall: float) -> str:
+    lines = ["| variant | N per language | documents | wall s (median) | CPU s | peak MB | ratio to Hugo cold wall |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for result in results:
+        wall = result.median("wall")
+        lines.append(f"| {result.name} | {result.n} | {result.documents} | {wall:.2f} | "
+                     f"{result.median('cpu'):.2f} | {result.median('peak_mb'):.0f} | {wall / hugo_wall:.2f}× |")
+    return "\n".join(lines)
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def budget_lines(results: list[Result], scaled: Result | None) -> list[str]:
+    """One line per budget with its numbers, marked PASS or FAIL."""
+    cold, warm, hugo = (result.median("wall") for result in results[:3])
+    kit = results[:2] + ([scaled] if scaled else [])
+    peak = max(sample.peak_mb for result in kit for sample in result.samples)
+    lines = [f"- kit cold ≤ {COLD_BUDGET} × Hugo cold: {cold:.2f} s vs {COLD_BUDGET} × {hugo:.2f} s = "
+             f"{COLD_BUDGET * hugo:.2f} s ({cold / hugo:.2f}×) → {verdict(cold <= COLD_BUDGET * hugo)}",
+             f"- kit warm ≤ {WARM_BUDGET} × Hugo cold: {warm:.2f} s vs {WARM_BUDGET} × {hugo:.2f} s = "
+             f"{WARM_BUDGET * hugo:.2f} s ({warm / hugo:.2f}×) → {verdict(warm <= WARM_BUDGET * hugo)}",
+             f"- peak memory ≤ {MEMORY_BUDGET_MB:.0f} MB: highest kit build {peak:.0f} MB → "
+             f"{verdict(peak <= MEMORY_BUDGET_MB)}"]
+    if scaled is None:
+        return lines + [f"- linear growth ≤ {GROWTH_BUDGET}: not measured (run with --scale)"]
+    growth = scaled.median("wall") / cold
+    return lines + [f"- linear growth ≤ {GROWTH_BUDGET}: kit cold at 4N / at N = {scaled.median('wall'):.2f} s / "
+                    f"{cold:.2f} s = {growth:.2f} → {verdict(growth <= GROWTH_BUDGET)}"]
+
+
+def report(bench: Bench, results: list[Result], scaled: Result | None, runs: int) -> None:
+    hugo_wall = results[2].median("wall")
+    print(f"\n## Build benchmark: N = {bench.n} news items per language, {runs} run(s), medians\n")
+    print(f"{os.cpu_count()} CPUs; {version_of([python(), '-m', 'pelican', '--version'])} (Pelican); "
+          f"{version_of([bench.hugo, 'version'])}\n")
+    print(table(results, hugo_wall))
+    outputs = {"kit": "kit-warm-out", "Hugo": "hugo-out", "Pelican": "plain-out"}
+    print("\nHTML files written by the last run: "
+          + ", ".join(f"{name} {html_files(bench.work / folder)}" for name, folder in outputs.items()))
+    print(f"Kit (last cold build): {pelican_summary(bench.work / 'kit-cold.log')}")
+    if scaled is not None:
+        print(f"\n### Growth: kit cold at N and 4N\n\n{table([results[0], scaled], hugo_wall)}")
+    print("\n### Budgets\n")
+    print("\n".join(budget_lines(results, scaled)))
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=100, help="news items per language (default 100)")
+    parser.add_argument("--runs", type=int, default=3, help="runs of each build; medians are shown (default 3)")
+    parser.add_argument("--scale", action="store_true", help="also build the kit cold at 4N")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print its path")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(argv)
+    bench = Bench(Path(tempfile.mkdtemp(prefix="kit-bench-")), args.n, ensure_hugo())
+    try:
+        bench.prepare()
+        results = main_results(bench, args.runs)
+        scaled = scale_result(bench, args.runs) if args.scale else None
+        report(bench, results, scaled, args.runs)
+    finally:
+        if args.keep:
+            print(f"\nKept {bench.work}", file=sys.stderr)
+        else:
+            shutil.rmtree(bench.work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
