@@ -241,7 +241,8 @@ def budget_lines(results: list[Result], scaled: Result | None) -> list[str]:
 def report(bench: Bench, results: list[Result], scaled: Result | None, runs: int) -> None:
     hugo_wall = results[2].median("wall")
     print(f"\n## Build benchmark: N = {bench.n} news items per language, {runs} run(s), medians\n")
-    print(f"{os.cpu_count()} CPUs; {version_of([python(), '-m', 'pelican', '--version'])} (Pelican); "
+    load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
+    print(f"{os.cpu_count()} CPUs (load average now {load}); {version_of([python(), '-m', 'pelican', '--version'])} (Pelican); "
           f"{version_of([bench.hugo, 'version'])}\n")
     print(table(results, hugo_wall))
     outputs = {"kit": "kit-warm-out", "Hugo": "hugo-out", "Pelican": "plain-out"}

