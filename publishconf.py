@@ -9,4 +9,6 @@ from pelicanconf import *  # noqa: E402,F403
 
 KIT_PRODUCTION = True  # SITEURL becomes the `website` of content/site.yaml
 RELATIVE_URLS = False
+KIT_MINIFY = True
+KIT_PRECOMPRESS = True
 DELETE_OUTPUT_DIRECTORY = True

@@ -164,6 +164,19 @@ def check_a11y(c):
     sys.exit("\n".join(problems)) if problems else print(f"No violations on {len(report)} pages.")
 
 
+@task(name="nginx-config", help={"root": "folder the server serves", "listen": "nginx listen value"})
+def nginx_config_task(c, root="/var/www/site", listen="443 ssl http2"):
+    """Print an nginx server block for the site (precompressed files, caching, security headers)."""
+    from kit_identity import languages_of, load_identity
+    from kit_serving import nginx_config
+    from urllib.parse import urlsplit
+
+    identity, _ = load_identity(CONTENT)
+    settings = {"DEFAULT_LANG": identity["languages"]["default"], "LANGUAGES": languages_of(identity),
+                "THEME_STATIC_DIR": "theme"}
+    print(nginx_config(settings, Path(root), listen, urlsplit(identity["website"]).hostname))
+
+
 @task
 def clean(c):
     """Remove the built site and caches."""

@@ -46,3 +46,9 @@ def browser_on_demo(demo_site):
 
     with serve(demo_site) as base, chromium() as browser:
         yield base, browser
+
+
+@pytest.fixture(scope="session")
+def production_site(tmp_path_factory) -> Path:
+    """The demo site built with publishconf.py: minified, precompressed, absolute addresses."""
+    return build(tmp_path_factory.mktemp("production") / "output", settings_file="publishconf.py")

@@ -1,0 +1,105 @@
+"""A real nginx (Debian's) serving the production build on a loopback port."""
+
+from __future__ import annotations
+
+import gzip
+import http.client
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import brotli
+import pytest
+
+from kit_serving import CONTENT_SECURITY_POLICY, headers_file, nginx_config
+from test_site import IDENTITY
+
+SETTINGS = {"DEFAULT_LANG": IDENTITY["languages"]["default"], "THEME_STATIC_DIR": "theme",
+            "LANGUAGES": IDENTITY["languages"]["available"]}
+BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def nginx(production_site, tmp_path_factory):
+    """nginx in the foreground with the kit's server block; yields its port.
+
+    Workers run as root here only because pytest's temporary folders are private to root."""
+    folder, port = tmp_path_factory.mktemp("nginx"), free_port()
+    server = nginx_config(SETTINGS, production_site, f"127.0.0.1:{port}", "localhost", tls=True)
+    (folder / "nginx.conf").write_text(
+        f"load_module {BROTLI_MODULE};\nuser root;\ndaemon off;\npid {folder}/nginx.pid;\nerror_log {folder}/error.log;\n"
+        f"events {{}}\nhttp {{\ninclude /etc/nginx/mime.types;\naccess_log off;\n"
+        f"client_body_temp_path {folder}/body;\nproxy_temp_path {folder}/proxy;\n"
+        f"fastcgi_temp_path {folder}/fastcgi;\nuwsgi_temp_path {folder}/uwsgi;\nscgi_temp_path {folder}/scgi;\n"
+        f"{server}\n}}\n", encoding="utf-8")
+    process = subprocess.Popen(["/usr/sbin/nginx", "-c", str(folder / "nginx.conf"), "-p", str(folder)])
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    yield port
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def get(port: int, path: str, encoding: str | None = None) -> tuple[int, dict[str, str], bytes]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    connection.request("GET", path, headers={"Accept-Encoding": encoding} if encoding else {})
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response.status, {k.lower(): v for k, v in response.getheaders()}, body
+
+
+def test_brotli_and_gzip_files_are_served_as_written(nginx, production_site):
+    status, headers, body = get(nginx, "/en/", "br")
+    assert status == 200 and headers["content-encoding"] == "br"
+    assert body == (production_site / "en" / "index.html.br").read_bytes()
+    assert brotli.decompress(body) == (production_site / "en" / "index.html").read_bytes()
+    status, headers, body = get(nginx, "/en/", "gzip")
+    assert headers["content-encoding"] == "gzip" and gzip.decompress(body).startswith(b"<!doctype html>")
+    status, headers, body = get(nginx, "/en/")
+    assert "content-encoding" not in headers and body.startswith(b"<!doctype html>")
+
+
+def test_security_headers_on_pages_and_assets(nginx, production_site):
+    css = next((production_site / "theme" / "css").glob("kit.*.css")).name
+    for path in ("/", "/fa/news/", f"/theme/css/{css}", "/sitemap.xml"):
+        headers = get(nginx, path, "br")[1]
+        assert headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+        assert "unsafe-inline" not in headers["content-security-policy"]
+        assert headers["strict-transport-security"].startswith("max-age=")
+        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["referrer-policy"] == "strict-origin-when-cross-origin"
+
+
+def test_hashed_assets_are_cached_for_a_year_and_pages_briefly(nginx, production_site):
+    css = next((production_site / "theme" / "css").glob("kit.*.css")).name
+    assert get(nginx, f"/theme/css/{css}", "br")[1]["cache-control"] == "public, max-age=31536000, immutable"
+    assert get(nginx, "/news/", "br")[1]["cache-control"] == "public, max-age=300, must-revalidate"
+
+
+@pytest.mark.parametrize("path, lang", [("/hakuna-ukurasa/", "sw"), ("/en/no-such-page/", "en"),
+                                        ("/fa/news/نیست/", "fa")])
+def test_missing_pages_get_the_sites_own_404_in_their_language(nginx, path, lang):
+    from urllib.parse import quote
+
+    status, _, body = get(nginx, quote(path))
+    assert status == 404
+    assert body.startswith(b"<!doctype html>") and f"lang={lang}".encode() in body[:80]
+
+
+def test_headers_file_for_static_hosts(production_site):
+    text = (production_site / "_headers").read_text(encoding="utf-8")
+    assert text == headers_file(SETTINGS)
+    assert f"  Content-Security-Policy: {CONTENT_SECURITY_POLICY}" in text
+    assert "/theme/*\n  Cache-Control: public, max-age=31536000, immutable" in text
