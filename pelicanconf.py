@@ -21,7 +21,7 @@ DEFAULT_LANG = "sw"  # replaced by content/site.yaml when the build starts
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["kit_identity", "kit_frontmatter", "kit_i18n", "kit_links", "kit_listings",
-           "kit_sitefiles", "kit_serving", "kit_assets", "kit_compress", "kit_checks",
+           "kit_sitefiles", "kit_serving", "kit_assets", "kit_search", "kit_compress", "kit_checks",
            "kit_schema"]  # order matters at `finalized`: assets, compress, checks, then stop on problems
 KIT_CHECK_LINKS = True  # every internal link must resolve
 
@@ -55,6 +55,7 @@ MARKDOWN = {
     "output_format": "html",
 }
 KIT_PAGE_SIZE = 10
+KIT_SEARCH = True  # Pagefind index, one per language
 KIT_MINIFY = False  # readable HTML while editing; publishconf.py minifies
 KIT_PRECOMPRESS = False  # publishconf.py writes .gz and .br beside every text file
 CACHE_CONTENT = False

@@ -238,9 +238,17 @@ def budget_lines(results: list[Result], scaled: Result | None) -> list[str]:
                     f"{cold:.2f} s = {growth:.2f} → {verdict(growth <= GROWTH_BUDGET)}"]
 
 
+def kit_revision() -> str:
+    """The kit's commit, and whether files differ from it (the kit changes often)."""
+    commit = version_of(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"])
+    changed = version_of(["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no"])
+    return f"{commit}{' with uncommitted changes' if changed else ''}"
+
+
 def report(bench: Bench, results: list[Result], scaled: Result | None, runs: int) -> None:
     hugo_wall = results[2].median("wall")
     print(f"\n## Build benchmark: N = {bench.n} news items per language, {runs} run(s), medians\n")
+    print(f"Kit at commit {kit_revision()}.")
     load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
     print(f"{os.cpu_count()} CPUs (load average now {load}); {version_of([python(), '-m', 'pelican', '--version'])} (Pelican); "
           f"{version_of([bench.hugo, 'version'])}\n")

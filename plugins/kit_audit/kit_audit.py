@@ -103,13 +103,19 @@ def accessibility_violations(page, url: str) -> list[str]:
 
 
 def keyboard_stops(page, url: str, limit: int = 80) -> list[str]:
-    """The href of each link reached by pressing Tab from the top of the page."""
+    """The href of each link reached by pressing Tab from the top of the page, in order."""
     page.goto(url)
-    stops = []
+    stops: list[str] = []
     for _ in range(limit):
         page.keyboard.press("Tab")
-        href = page.evaluate("document.activeElement && document.activeElement.getAttribute('href')")
-        if href is None or (stops and href == stops[0]):
+        tag, href, seen = page.evaluate("""() => {
+            const element = document.activeElement;
+            const seen = element.dataset.kitVisited === "1";
+            element.dataset.kitVisited = "1";
+            return [element.tagName, element.getAttribute("href"), seen];
+        }""")
+        if tag == "BODY" or seen:
             break
-        stops.append(href)
+        if href is not None:
+            stops.append(href)
     return stops

@@ -18,7 +18,7 @@ from pelican import signals
 from kit_i18n import lang_prefix, page_lang, translate
 from kit_schema import Problem
 
-LISTINGS = ("news", "press-releases", "announcements", "speeches", "units", "sitemap")
+LISTINGS = ("news", "press-releases", "announcements", "speeches", "units", "sitemap", "search")
 
 
 def N_(message: str) -> str:
@@ -28,7 +28,8 @@ def N_(message: str) -> str:
 
 TITLES = {"news": N_("News"), "press-releases": N_("Press releases"),
           "announcements": N_("Announcements"), "speeches": N_("Speeches"),
-          "units": N_("Departments and units"), "sitemap": N_("Sitemap"), "pages": N_("Pages")}
+          "units": N_("Departments and units"), "sitemap": N_("Sitemap"), "pages": N_("Pages"),
+          "search": N_("Search")}
 Index = dict[tuple[str, str], dict[str, Any]]
 
 

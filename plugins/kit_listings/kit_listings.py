@@ -81,6 +81,7 @@ class ListingsGenerator(Generator):
             self._write_home(writer, code, prefix)
             for kind in NEWS_KINDS + ("units",):
                 self._write_listing(writer, code, kind)
+            self._write(writer, f"{prefix}search/", "search", code, "search/")
             self._write(writer, f"{prefix}sitemap/", "sitemap", code, "sitemap/",
                         sections={kind: listed_items(self._items, kind, code, self.settings)
                                   for kind in NEWS_KINDS + ("units", "pages")})

@@ -1,0 +1,5 @@
+"""Full-text search with Pagefind; see kit_search.py."""
+
+from .kit_search import KEPT_FILES, index_site, register
+
+__all__ = ["KEPT_FILES", "index_site", "register"]

@@ -1,0 +1,56 @@
+"""Search: one Pagefind index per language, items only, used from the search page alone."""
+
+import gzip
+import json
+import re
+from urllib.parse import quote
+
+import pytest
+
+from test_site import CODES
+
+
+def indexed_urls(site) -> list[str]:
+    urls = []
+    for fragment in (site / "pagefind" / "fragment").iterdir():
+        text = gzip.decompress(fragment.read_bytes()).decode("utf-8").removeprefix("pagefind_dcd")
+        urls.append(json.loads(text)["url"])
+    return sorted(urls)
+
+
+def test_one_index_per_language(demo_site):
+    entry = json.loads((demo_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert sorted(entry["languages"]) == sorted(CODES)
+
+
+def test_only_items_are_indexed(demo_site):
+    urls = indexed_urls(demo_site)
+    assert "/news/2026-11-10-mradi-wa-maji-mbuyuni/" in urls and "/en/units/ict/" in urls
+    listings = r"^/((en|fa)/)?((news|press-releases|announcements|speeches|units|sitemap|search)/)?$"
+    assert [url for url in urls if re.match(listings, url) or url.endswith("404.html")] == []
+
+
+def test_no_page_but_the_search_page_loads_a_script(demo_site):
+    with_script = sorted(str(p.relative_to(demo_site)) for p in demo_site.rglob("*.html")
+                         if "<script" in p.read_text(encoding="utf-8"))
+    assert with_script == ["en/search/index.html", "fa/search/index.html", "search/index.html"]
+    html = (demo_site / "search" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<script type="module" src="/theme/js/search\.[0-9a-f]+\.js"></script>', html)
+
+
+@pytest.mark.parametrize("prefix, word, expected", [
+    ("/", "Mbuyuni", "/news/2026-11-10-mradi-wa-maji-mbuyuni/"),
+    ("/en/", "vaccination", "/en/news/2026-07-15-kampeni-ya-chanjo-ya-surua/"),
+    ("/fa/", "واکسیناسیون", "/fa/news/"),
+])
+def test_search_page_finds_items_in_its_own_language(browser_on_demo, prefix, word, expected):
+    base, browser = browser_on_demo
+    page = browser.new_page()
+    page.goto(f"{base}{prefix}search/?q={quote(word)}")
+    page.wait_for_selector(".kit-results__item a", timeout=10000)
+    hrefs = page.eval_on_selector_all(".kit-results__item a", "links => links.map(a => a.getAttribute('href'))")
+    page.close()
+    assert any(href.startswith(expected) for href in hrefs), hrefs
+    assert all(href.startswith(prefix) for href in hrefs)
+    if prefix == "/":
+        assert not any(href.startswith(("/en/", "/fa/")) for href in hrefs)
