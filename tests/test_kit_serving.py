@@ -4,51 +4,22 @@ from __future__ import annotations
 
 import gzip
 import http.client
-import socket
-import subprocess
-import time
-from pathlib import Path
 
 import brotli
 import pytest
 
-from kit_serving import CONTENT_SECURITY_POLICY, headers_file, nginx_config
+from kit_serving import CONTENT_SECURITY_POLICY, headers_file, running_nginx
 from test_site import IDENTITY
 
 SETTINGS = {"DEFAULT_LANG": IDENTITY["languages"]["default"], "THEME_STATIC_DIR": "theme",
             "LANGUAGES": IDENTITY["languages"]["available"]}
-BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def nginx(production_site, tmp_path_factory):
-    """nginx in the foreground with the kit's server block; yields its port.
-
-    Workers run as root here only because pytest's temporary folders are private to root."""
-    folder, port = tmp_path_factory.mktemp("nginx"), free_port()
-    server = nginx_config(SETTINGS, production_site, f"127.0.0.1:{port}", "localhost", tls=True)
-    (folder / "nginx.conf").write_text(
-        f"load_module {BROTLI_MODULE};\nuser root;\ndaemon off;\npid {folder}/nginx.pid;\nerror_log {folder}/error.log;\n"
-        f"events {{}}\nhttp {{\ninclude /etc/nginx/mime.types;\naccess_log off;\n"
-        f"client_body_temp_path {folder}/body;\nproxy_temp_path {folder}/proxy;\n"
-        f"fastcgi_temp_path {folder}/fastcgi;\nuwsgi_temp_path {folder}/uwsgi;\nscgi_temp_path {folder}/scgi;\n"
-        f"{server}\n}}\n", encoding="utf-8")
-    process = subprocess.Popen(["/usr/sbin/nginx", "-c", str(folder / "nginx.conf"), "-p", str(folder)])
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-            break
-        except OSError:
-            time.sleep(0.05)
-    yield port
-    process.terminate()
-    process.wait(timeout=10)
+    """A real nginx with the kit's server block on a loopback port; yields the port."""
+    with running_nginx(SETTINGS, production_site, tmp_path_factory.mktemp("nginx")) as port:
+        yield port
 
 
 def get(port: int, path: str, encoding: str | None = None) -> tuple[int, dict[str, str], bytes]:

@@ -10,7 +10,12 @@ configuration is rendered by `invoke nginx-config` for the institution's server.
 
 from __future__ import annotations
 
+import contextlib
+import socket
+import subprocess
+import time
 from pathlib import Path
+from typing import Iterator
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from pelican import signals
@@ -48,6 +53,51 @@ def nginx_config(settings: dict, root: Path, listen: str, server_name: str, tls:
     """An nginx server block serving `root`."""
     return TEMPLATES.get_template("nginx.conf.j2").render(
         **_values(settings), root=str(root), listen=listen, server_name=server_name, tls=tls)
+
+
+BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _main_config(folder: Path, server: str) -> str:
+    """A whole nginx.conf around one server block, with every path inside `folder`.
+
+    Workers run as root because test and benchmark folders may be private to root."""
+    temp = "\n".join(f"{kind}_temp_path {folder}/{kind};" for kind in
+                     ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    return (f"load_module {BROTLI_MODULE};\nuser root;\ndaemon off;\npid {folder}/nginx.pid;\n"
+            f"error_log {folder}/error.log;\nevents {{}}\nhttp {{\ninclude /etc/nginx/mime.types;\n"
+            f"access_log off;\n{temp}\n{server}\n}}\n")
+
+
+@contextlib.contextmanager
+def running_nginx(settings: dict, root: Path, folder: Path) -> Iterator[int]:
+    """Debian's nginx serving `root` on a free loopback port with the kit's configuration."""
+    port = free_port()
+    server = nginx_config(settings, root, f"127.0.0.1:{port}", "localhost", tls=True)
+    (folder / "nginx.conf").write_text(_main_config(folder, server), encoding="utf-8")
+    process = subprocess.Popen(["/usr/sbin/nginx", "-c", str(folder / "nginx.conf"), "-p", str(folder)])
+    try:
+        _wait_for(port)
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def _wait_for(port: int, tries: int = 200) -> None:
+    for _ in range(tries):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
+            return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(f"nginx did not start on port {port}")
 
 
 def write_headers(pelican) -> None:

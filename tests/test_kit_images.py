@@ -1,0 +1,230 @@
+"""Responsive images on real builds: <picture> markup, no metadata, size limit, cache, same bytes."""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+import re
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw, ImageOps, PngImagePlugin, features
+
+from conftest import ROOT, build, copy_content
+import kit_images
+from kit_images import MAX_BYTES, content_file, widths_for
+from kit_schema import BuildStopped
+
+RASTER = {".jpg", ".jpeg", ".png", ".webp", ".avif"}
+DERIVED = re.compile(r"^(?P<stem>.+)-(?P<width>\d+)\.[0-9a-f]{10}\.(?:avif|webp|jpg|png)$")
+TANK_PAGE = "news/2026-11-10-mradi-wa-maji-mbuyuni/index.html"
+TEST_ITEM = "2025-06-01-picha-za-mradi"
+TEST_BODY = """---
+title: Picha za mradi wa maji
+date: 2025-06-01
+category: Maji
+---
+Picha tatu za mradi.
+
+![Kituo cha kuchotea maji chenye mabomba manne na madumu ya njano na bluu]({static}/images/news/mbuyuni-kituo-cha-kuchotea-maji.jpg)
+
+![Ramani ya mtandao wa mabomba kutoka tanki hadi vituo vya maji](/images/news/ramani-ya-mabomba.png)
+
+![Tanki la maji likiwa limepigwa picha kwa simu iliyoshikwa wima]({static}/images/news/picha-ya-simu.jpg)
+"""
+
+
+def plugins_with_images() -> list[str]:
+    """pelicanconf's plugins, with kit_images before the checks that read the written site."""
+    spec = importlib.util.spec_from_file_location("pelicanconf_with_images", ROOT / "pelicanconf.py")
+    conf = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(conf)
+    plugins = list(conf.PLUGINS)
+    if "kit_images" not in plugins:
+        plugins.insert(plugins.index("kit_checks") if "kit_checks" in plugins else len(plugins), "kit_images")
+    return plugins
+
+
+PLUGINS = plugins_with_images()
+
+
+def build_with_images(output: Path, content: Path, cache: Path, **overrides) -> Path:
+    return build(output, content, PLUGINS=PLUGINS, CACHE_PATH=str(cache), **overrides)
+
+
+def with_gps(orientation: int = 1) -> Image.Exif:
+    exif = Image.Exif()
+    exif[0x010F], exif[0x0112] = "TECNO", orientation
+    gps = exif.get_ifd(0x8825)
+    gps[1], gps[2], gps[3], gps[4] = "S", (6.0, 48.0, 44.3), "E", (37.0, 39.0, 40.0)
+    return exif
+
+
+def add_test_images(images: Path) -> None:
+    """A transparent PNG map with text and EXIF, and a phone photo stored sideways (orientation 6)."""
+    plan = Image.new("RGBA", (900, 600), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(plan)
+    draw.line([(80, 300), (450, 120), (820, 300), (450, 500), (80, 300)], fill=(30, 90, 170, 255), width=9)
+    for x, y in ((80, 300), (450, 120), (820, 300), (450, 500)):
+        draw.ellipse([x - 24, y - 24, x + 24, y + 24], fill=(236, 196, 30, 255))
+    text = PngImagePlugin.PngInfo()
+    text.add_text("Author", "Idara ya Maji")
+    plan.save(images / "ramani-ya-mabomba.png", pnginfo=text, exif=with_gps())
+    photo = Image.open(images / "mbuyuni-tanki-la-maji.jpg").resize((900, 600))
+    photo.transpose(Image.Transpose.ROTATE_90).save(images / "picha-ya-simu.jpg", quality=85, exif=with_gps(6))
+
+
+def prepared_content(folder: Path) -> Path:
+    content = copy_content(folder)
+    add_test_images(content / "images" / "news")
+    (content / "news" / f"{TEST_ITEM}.md").write_text(TEST_BODY, encoding="utf-8")
+    return content
+
+
+@pytest.fixture(scope="module")
+def content(tmp_path_factory) -> Path:
+    return prepared_content(tmp_path_factory.mktemp("images-content"))
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("images-cache")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory, content, cache) -> Path:
+    return build_with_images(tmp_path_factory.mktemp("images-site") / "out", content, cache)
+
+
+def img_tags(html: str) -> list[dict[str, str]]:
+    return [dict(re.findall(r'([a-z-]+)="([^"]*)"', tag)) for tag in re.findall(r"<img\b[^>]*>", html)]
+
+
+def srcset_urls(html: str) -> list[str]:
+    urls = [src for src in re.findall(r'\ssrc="([^"]+)"', html) if src.startswith("/images/")]
+    for srcset in re.findall(r'srcset="([^"]+)"', html):
+        urls += [candidate.split()[0] for candidate in srcset.split(",")]
+    return urls
+
+
+def raster_files(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*") if p.suffix.lower() in RASTER and p.is_file())
+
+
+def derived_files(site: Path) -> list[Path]:
+    return [p for p in raster_files(site) if DERIVED.match(p.name)]
+
+
+def test_widths_are_never_wider_than_the_original():
+    assert widths_for(1600) == [320, 640, 960, 1280]
+    assert widths_for(1100) == [320, 640, 960, 1100]
+    assert widths_for(200) == [200]
+
+
+def test_content_file_takes_site_and_static_addresses_only(tmp_path):
+    page = tmp_path / "news" / "a.md"
+    assert content_file("{static}/images/x.jpg", page, tmp_path) == (tmp_path / "images" / "x.jpg").resolve()
+    assert content_file("/images/a%20b.jpg", page, tmp_path) == (tmp_path / "images" / "a b.jpg").resolve()
+    assert content_file("{static}x.jpg", page, tmp_path) == (tmp_path / "news" / "x.jpg").resolve()
+    assert content_file("https://example.org/x.jpg", page, tmp_path) is None
+    assert content_file("{static}/../../etc/x.jpg", page, tmp_path) is None
+
+
+def test_news_page_has_a_picture_with_modern_sources_and_a_sized_img(site):
+    html = (site / TANK_PAGE).read_text(encoding="utf-8")
+    [picture] = re.findall(r"<picture>.*?</picture>", html)
+    types = re.findall(r'<source type="([^"]+)"', picture)
+    assert types == (["image/avif", "image/webp"] if features.check("avif") else ["image/webp"])
+    [img] = img_tags(picture)
+    assert img["src"].endswith(".jpg") and img["src"] in img["srcset"]
+    assert img["sizes"] == "(min-width: 44rem) 44rem, 100vw"
+    assert (img["width"], img["height"]) == ("1280", "854")
+    assert img["alt"].startswith("Tanki jipya la maji") and img["decoding"] == "async"
+    assert [w for w in re.findall(r" (\d+)w", img["srcset"])] == ["320", "640", "960", "1280"]
+    urls = srcset_urls(picture)
+    assert len(urls) == (13 if features.check("avif") else 9)  # 4 widths per format and the src
+    assert [url for url in urls if not (site / url.lstrip("/")).is_file()] == []
+
+
+def test_first_image_is_eager_the_others_lazy_and_png_stays_png(site):
+    html = (site / "news" / TEST_ITEM / "index.html").read_text(encoding="utf-8")
+    imgs = img_tags(html[html.index("<picture>"):])
+    assert [img["loading"] for img in imgs[:3]] == ["eager", "lazy", "lazy"]
+    assert imgs[1]["src"].endswith(".png") and (imgs[1]["width"], imgs[1]["height"]) == ("900", "600")
+    assert (imgs[2]["width"], imgs[2]["height"]) == ("900", "600"), "the sideways phone photo is turned upright"
+    assert [url for url in srcset_urls(html) if not (site / url.lstrip("/")).is_file()] == []
+
+
+def test_no_published_image_has_metadata(site, content):
+    originals = sorted((content / "images" / "news").glob("*.[jp][pn]g"))
+    assert all(Image.open(p).getexif().get_ifd(0x8825) for p in originals), "the sources do carry GPS"
+    copies = [site / "images" / "news" / p.name for p in originals]
+    assert all(p.is_file() for p in copies) and set(copies) <= set(raster_files(site))
+    for path in raster_files(site):
+        with Image.open(path) as image:
+            exif = image.getexif()
+            assert not exif and not exif.get_ifd(0x8825), path
+            assert not {"exif", "xmp", "comment", "photoshop"} & set(image.info), path
+            assert not getattr(image, "text", None), path
+    with Image.open(site / "images" / "news" / "picha-ya-simu.jpg") as turned:
+        assert turned.size == (900, 600), "the stripped original is stored upright"
+
+
+def test_derived_files_are_no_wider_than_their_original_nor_over_the_limit(site, content):
+    derived = derived_files(site)
+    formats = 3 if features.check("avif") else 2
+    assert len(derived) == formats * (4 + 4 + 3 + 3)  # two 1600 px photos, two 900 px images
+    for path in derived:
+        name = DERIVED.match(path.name)
+        [original] = (content / "images" / "news").glob(f"{name['stem']}.*")
+        with Image.open(path) as image, Image.open(original) as source:
+            assert image.width == int(name["width"]) <= ImageOps.exif_transpose(source).width, path
+        assert path.stat().st_size <= MAX_BYTES, path
+
+
+def test_a_second_build_encodes_nothing(site, content, cache, tmp_path):
+    before = sum(kit_images.ENCODES.values())
+    again = build_with_images(tmp_path / "again", content, cache)
+    assert sum(kit_images.ENCODES.values()) == before
+    assert [p.relative_to(again) for p in raster_files(again)] == [p.relative_to(site) for p in raster_files(site)]
+
+
+def test_two_builds_give_byte_identical_files(site, content, tmp_path):
+    before = sum(kit_images.ENCODES.values())
+    fresh = build_with_images(tmp_path / "fresh", content, tmp_path / "another-cache")
+    assert sum(kit_images.ENCODES.values()) > before, "the second build really encoded again"
+    for path in raster_files(site) + [site / TANK_PAGE, site / "news" / TEST_ITEM / "index.html"]:
+        assert (fresh / path.relative_to(site)).read_bytes() == path.read_bytes(), path
+
+
+def test_an_image_over_the_limit_stops_the_build(tmp_path, cache):
+    content = copy_content(tmp_path)
+    noise = random.Random(7).randbytes(1600 * 1067 * 3)
+    Image.frombytes("RGB", (1600, 1067), noise).save(content / "images" / "news" / "kelele.jpg", quality=90)
+    (content / "news" / "2025-06-02-kelele.md").write_text(
+        "---\ntitle: Kelele\ndate: 2025-06-02\ncategory: Maji\n---\n"
+        "![Picha yenye chembechembe nyingi](/images/news/kelele.jpg)\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as stopped:
+        build_with_images(tmp_path / "out", content, cache)
+    assert isinstance(stopped.value, BuildStopped)
+    [problem] = stopped.value.problems
+    assert problem.path == "content/images/news/kelele.jpg"
+    assert re.search(r"is \d+ kB, over the limit of 200 kB; crop or shrink the photo to at most \d+ px wide",
+                     problem.message)
+    assert not (tmp_path / "out" / "images" / "news" / "kelele.jpg").exists(), "nothing was published"
+
+
+def test_a_missing_image_and_an_empty_alt_are_problems(tmp_path, cache):
+    content = copy_content(tmp_path)
+    (content / "news" / "2025-06-03-picha.md").write_text(
+        "---\ntitle: Picha\ndate: 2025-06-03\ncategory: Maji\n---\nMaandishi.\n\n"
+        "![](/images/news/mbuyuni-tanki-la-maji.jpg)\n\n![Ramani ya kata]({static}/images/news/haipo.jpg)\n",
+        encoding="utf-8")
+    with pytest.raises(BuildStopped) as stopped:
+        build_with_images(tmp_path / "out", content, cache)
+    assert [str(problem) for problem in stopped.value.problems] == [
+        "content/news/2025-06-03-picha.md:8: the image /images/news/mbuyuni-tanki-la-maji.jpg has no alt text; "
+        "describe the image in the alt text: ![what the photo shows](/images/news/mbuyuni-tanki-la-maji.jpg)",
+        "content/news/2025-06-03-picha.md:10: the image {static}/images/news/haipo.jpg does not exist; "
+        "check the folder and the file name (photos go in content/images/)",
+    ]
