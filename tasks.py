@@ -177,6 +177,26 @@ def nginx_config_task(c, root="/var/www/site", listen="443 ssl http2"):
     print(nginx_config(settings, Path(root), listen, urlsplit(identity["website"]).hostname))
 
 
+def ensure_lighthouse(c) -> None:
+    """Node.js from Debian when missing, then Lighthouse from bench/lighthouse/package-lock.json."""
+    if shutil.which("node") is None:
+        if os.geteuid() != 0:
+            sys.exit("Lighthouse needs Node.js: sudo apt-get install nodejs npm")
+        c.run("apt-get update -qq && apt-get install -y -qq nodejs npm", env={"DEBIAN_FRONTEND": "noninteractive"})
+    if not (ROOT / "bench" / "lighthouse" / "node_modules" / "lighthouse").is_dir():
+        c.run(f"npm ci --no-audit --no-fund --prefix {ROOT / 'bench' / 'lighthouse'}")
+
+
+@task(name="bench-weight", pre=[system_packages],
+      help={"lighthouse": "also run Lighthouse (about 20 s a page)", "search": "a word to measure a first search"})
+def bench_weight(c, lighthouse=True, search="maji"):
+    """Print page weight per page kind and language, first-search bytes and Lighthouse scores."""
+    if lighthouse:
+        ensure_lighthouse(c)
+    flags = f"--search {search}" + ("" if lighthouse else " --no-lighthouse")
+    c.run(f"{sys.executable} {ROOT / 'bench' / 'weight.py'} {flags}", pty=False)
+
+
 @task
 def clean(c):
     """Remove the built site and caches."""

@@ -65,7 +65,8 @@ def test_publish_publish_again_and_roll_back(project):
     assert first.returncode == 0, first.stderr + first.stdout
     assert published_file(project, "CNAME") == "www.mlimanidc.go.tz"
     assert published_file(project, ".nojekyll") == ""
-    assert 'href="https://www.mlimanidc.go.tz/news/"' in published_file(project, "index.html")
+    assert "<link href=https://www.mlimanidc.go.tz/en/ hreflang=en rel=alternate>" in published_file(project, "index.html")
+    assert "<loc>https://www.mlimanidc.go.tz/en/</loc>" in published_file(project, "sitemap.xml")
     first_tree = git(project.parent / "remote.git", "rev-parse", "gh-pages^{tree}")
 
     edit_and_commit(project, "title: Mkuu wa Wilaya", "title: MABADILIKO Mkuu wa Wilaya")

@@ -64,7 +64,7 @@ def broken_links(output: Path, siteurl: str = "") -> list[Problem]:
 
 def check_output(pelican) -> None:
     if pelican.settings.get("KIT_CHECK_LINKS", True):
-        problems = broken_links(Path(pelican.output_path), pelican.settings["SITEURL"])
+        problems = broken_links(Path(pelican.output_path), pelican.settings["SITE_ADDRESS"])
         pelican.settings.setdefault("KIT_PROBLEMS", []).extend(problems)
 
 

@@ -127,8 +127,9 @@ def apply_identity(pelican) -> None:
     settings["DEFAULT_LANG"] = identity["languages"]["default"]
     settings["UNTRANSLATED"] = identity["languages"].get("untranslated") or "own-language"
     settings["SHOW_GREGORIAN"] = bool(identity["languages"].get("gregorian_beside_jalali"))
-    if settings.get("KIT_PRODUCTION"):
-        settings["SITEURL"] = str(identity["website"]).rstrip("/")
+    # Pages link with root-relative addresses, so a build works on any host; feeds,
+    # the sitemap and hreflang alternates need absolute ones, in production only.
+    settings["SITE_ADDRESS"] = str(identity["website"]).rstrip("/") if settings.get("KIT_PRODUCTION") else ""
     settings["SITENAME"] = _default_text(identity["institution"]["name"], settings["DEFAULT_LANG"])
 
 

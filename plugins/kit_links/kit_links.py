@@ -135,8 +135,9 @@ def alternates(context) -> list[dict[str, Any]]:
 
 @pass_context
 def hreflang_links(context) -> list[tuple[str, str]]:
-    """(hreflang, href) for each existing version, then x-default."""
-    versions = [lang for lang in alternates(context) if lang["exists"]]
+    """(hreflang, absolute href in production) for each existing version, then x-default."""
+    address = context.get("SITE_ADDRESS", "")
+    versions = [lang | {"href": address + lang["href"]} for lang in alternates(context) if lang["exists"]]
     if not versions:
         return []
     default = next((v for v in versions if v["code"] == context["DEFAULT_LANG"]), versions[0])

@@ -34,7 +34,7 @@ def absolute(siteurl: str, url: str) -> str:
 
 def build_feed(items: list, kind: str, lang: str, settings: dict) -> Atom1Feed:
     """The Atom feed of one kind of news in one language."""
-    siteurl = settings["SITEURL"]
+    siteurl = settings["SITE_ADDRESS"]
     name = translated_text(settings["SITE"]["institution"]["name"], lang, settings["DEFAULT_LANG"])
     prefix = lang_prefix(lang, settings["DEFAULT_LANG"])
     feed = Atom1Feed(title=f"{name}: {translate(lang, TITLES[kind])}",
@@ -97,8 +97,8 @@ class SiteFilesGenerator(Generator):
                 _write_text(output / feed_path(kind, lang["code"], settings["DEFAULT_LANG"]),
                             feed.writeString("utf-8"))
         entries = sitemap_entries(items, settings)
-        _write_text(output / "sitemap.xml", sitemap_xml(entries, settings["SITEURL"], settings["DEFAULT_LANG"]))
-        _write_text(output / "robots.txt", robots_txt(settings["SITEURL"]))
+        _write_text(output / "sitemap.xml", sitemap_xml(entries, settings["SITE_ADDRESS"], settings["DEFAULT_LANG"]))
+        _write_text(output / "robots.txt", robots_txt(settings["SITE_ADDRESS"]))
 
 
 def _write_text(path: Path, text: str) -> None:

@@ -1,0 +1,149 @@
+"""Page weight of the production build, per page kind and language, with Lighthouse.
+
+`invoke bench-weight` runs this. It builds the demo site with publishconf.py
+(or takes `--site`), serves it with the kit's nginx configuration on a loopback
+port, and prints two tables:
+
+1. bytes per page: HTML raw / gzip / brotli, render-blocking CSS, everything
+   the page loads (gzip, images included) and the number of requests;
+2. Lighthouse mobile scores (default mobile throttling, Debian's Chromium) for
+   performance, accessibility, best practices and SEO.
+
+`--search WORD` also measures what a first search downloads on the search page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from kit_audit import chromium, sample_pages  # noqa: E402
+from kit_identity import languages_of, load_identity  # noqa: E402
+from kit_serving import running_nginx  # noqa: E402
+
+LIGHTHOUSE = ROOT / "bench" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+ASSET = re.compile(r'(?:href|src)=([^\s>]+?\.(?:css|js|svg|png|jpe?g|webp|avif))[\s>]')
+
+
+def build(content: Path, output: Path) -> None:
+    command = [sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / "publishconf.py"), "-o", str(output), "-q"]
+    subprocess.run(command, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+
+
+def served_size(site: Path, path: Path, encoding: str) -> int:
+    packed = path.with_name(path.name + encoding)
+    return (packed if packed.exists() else path).stat().st_size
+
+
+def local(site: Path, url: str) -> Path:
+    return site / re.sub(r"^https?://[^/]+/", "", url).lstrip("/")
+
+
+def page_kind(path: str, codes: list[str]) -> str:
+    parts = [part for part in path.strip("/").split("/") if part and part not in codes]
+    if not parts:
+        return "home"
+    if parts[0] == "404.html":
+        return "404"
+    return parts[0] + ("" if len(parts) == 1 else " item")
+
+
+def weight_row(site: Path, path: str, codes: list[str]) -> dict:
+    page = local(site, path) / "index.html" if path.endswith("/") else local(site, path)
+    html = page.read_text(encoding="utf-8")
+    assets = [local(site, url) for url in ASSET.findall(html) if "pagefind" not in url]
+    blocking = [a for a in assets if a.suffix == ".css"]
+    return {"kind": page_kind(path, codes), "path": path, "raw": page.stat().st_size,
+            "gzip": served_size(site, page, ".gz"), "brotli": served_size(site, page, ".br"),
+            "blocking": sum(served_size(site, a, ".gz") for a in blocking),
+            "total": served_size(site, page, ".gz") + sum(served_size(site, a, ".gz") for a in set(assets)),
+            "requests": 1 + len(set(assets))}
+
+
+def lighthouse(url: str) -> dict[str, int]:
+    """Lighthouse's four category scores (0-100) for one address, mobile defaults."""
+    flags = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update"
+    result = subprocess.run(["node", str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet",
+                             f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={flags}"],
+                            capture_output=True, text=True, env=dict(os.environ, CHROME_PATH="/usr/bin/chromium"))
+    report = json.loads(result.stdout)
+    return {name: round((report["categories"][name]["score"] or 0) * 100) for name in CATEGORIES}
+
+
+def first_search_bytes(base: str, prefix: str, word: str) -> tuple[int, int]:
+    """(bytes, requests) the search page downloads for its first search, after the page itself."""
+    with chromium() as browser:
+        page = browser.new_page()
+        page.goto(f"{base}{prefix}search/")
+        requests = []
+        page.on("requestfinished", lambda request: requests.append(request))
+        page.goto(f"{base}{prefix}search/?q={quote(word)}")
+        page.wait_for_selector(".kit-results__item, .js-search-status:not(:empty)", timeout=20000)
+        page.wait_for_load_state("networkidle")
+        loaded = [r for r in requests if "/pagefind/" in r.url or r.url.endswith(".js")]
+        return sum(r.sizes()["responseBodySize"] for r in loaded), len(loaded)
+
+
+def print_weights(rows: list[dict]) -> None:
+    print("| page kind | lang | HTML raw | HTML gzip | HTML brotli | render-blocking (gzip) | total (gzip) | requests |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    for row in rows:
+        print(f"| {row['kind']} | {row['lang']} | {row['raw']:,} | {row['gzip']:,} | {row['brotli']:,} | "
+              f"{row['blocking']:,} | {row['total']:,} | {row['requests']} |")
+
+
+def print_scores(rows: list[dict]) -> None:
+    print("| page kind | lang | address | performance | accessibility | best practices | SEO |")
+    print("|---|---|---|---:|---:|---:|---:|")
+    for row in rows:
+        scores = row["scores"]
+        print(f"| {row['kind']} | {row['lang']} | {row['path']} | " + " | ".join(str(scores[c]) for c in CATEGORIES) + " |")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, help="an existing production build (default: build one)")
+    parser.add_argument("--content", type=Path, default=ROOT / "content")
+    parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--search", help="a word to search for, to measure the first search")
+    args = parser.parse_args(argv)
+    identity, _ = load_identity(args.content)
+    languages = languages_of(identity)
+    codes, default = [lang["code"] for lang in languages], identity["languages"]["default"]
+    with tempfile.TemporaryDirectory() as temp:
+        site = args.site or Path(temp) / "output"
+        if args.site is None:
+            build(args.content, site)
+        paths = sample_pages(site, codes, default)
+        rows = [weight_row(site, path, codes) | {"lang": next(c for c in codes if path.startswith(f"/{c}/"))
+                                                 if any(path.startswith(f"/{c}/") for c in codes) else default}
+                for path in paths]
+        print_weights(rows)
+        settings = {"DEFAULT_LANG": default, "LANGUAGES": languages, "THEME_STATIC_DIR": "theme"}
+        nginx_folder = Path(temp) / "nginx"
+        nginx_folder.mkdir()
+        with running_nginx(settings, site, nginx_folder) as port:
+            base = f"http://127.0.0.1:{port}"
+            if args.search:
+                for code in codes:
+                    prefix = "/" if code == default else f"/{code}/"
+                    size, count = first_search_bytes(base, prefix, args.search)
+                    print(f"\nfirst search for '{args.search}' on {prefix}search/: {size:,} bytes in {count} requests")
+            if not args.no_lighthouse:
+                print()
+                print_scores([row | {"scores": lighthouse(base + row["path"])} for row in rows])
+
+
+if __name__ == "__main__":
+    main()
