@@ -197,6 +197,14 @@ def bench_weight(c, lighthouse=True, search="maji"):
     c.run(f"{sys.executable} {ROOT / 'bench' / 'weight.py'} {flags}", pty=False)
 
 
+@task(name="bench-build", help={"n": "news items per language", "runs": "runs of each variant (median)",
+                                "scale": "also build 4 x N to check linear growth"})
+def bench_build(c, n=1000, runs=3, scale=False):
+    """Build a synthetic corpus with the kit (cold, warm), Hugo and plain Pelican; print the table."""
+    c.run(f"{sys.executable} {ROOT / 'bench' / 'run.py'} --n {n} --runs {runs}" + (" --scale" if scale else ""),
+          pty=False)
+
+
 @task
 def clean(c):
     """Remove the built site and caches."""
