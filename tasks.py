@@ -48,6 +48,30 @@ def build_site(settings_file: str, output: Path = OUTPUT) -> None:
     print(f"Built the site into {output.relative_to(ROOT)}/")
 
 
+def missing_system_packages() -> list[str]:
+    """Debian packages from system-packages.txt that are not installed."""
+    wanted = [line.strip() for line in (ROOT / "system-packages.txt").read_text().splitlines()
+              if line.strip() and not line.startswith("#")]
+    status = subprocess.run(["dpkg-query", "-W", "-f=${Package} ${Status}\\n", *wanted],
+                            capture_output=True, text=True, check=False).stdout
+    installed = {line.split()[0] for line in status.splitlines() if line.endswith("installed")}
+    return [name for name in wanted if name not in installed]
+
+
+@task
+def system_packages(c):
+    """Install the Debian packages the tests need (Chromium, fonts) when missing."""
+    missing = missing_system_packages()
+    if not missing or os.environ.get("KIT_SYSTEM_PACKAGES") == "skip":
+        return
+    if os.geteuid() != 0:
+        sys.exit(f"The tests need these Debian packages: sudo apt-get install {' '.join(missing)}")
+    print(f"Installing Debian packages: {' '.join(missing)}")
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    c.run("apt-get update -qq", env=env)
+    c.run(f"apt-get install -y -qq --no-install-recommends {' '.join(missing)}", env=env)
+
+
 @task
 def build(c, production=False):
     """Build the site into output/ (--production uses publishconf.py)."""
@@ -210,30 +234,6 @@ def clean(c):
     """Remove the built site and caches."""
     for folder in (OUTPUT, ROOT / "output.new", ROOT / "output.old", ROOT / "cache"):
         shutil.rmtree(folder, ignore_errors=True)
-
-
-def missing_system_packages() -> list[str]:
-    """Debian packages from system-packages.txt that are not installed."""
-    wanted = [line.strip() for line in (ROOT / "system-packages.txt").read_text().splitlines()
-              if line.strip() and not line.startswith("#")]
-    status = subprocess.run(["dpkg-query", "-W", "-f=${Package} ${Status}\\n", *wanted],
-                            capture_output=True, text=True, check=False).stdout
-    installed = {line.split()[0] for line in status.splitlines() if line.endswith("installed")}
-    return [name for name in wanted if name not in installed]
-
-
-@task
-def system_packages(c):
-    """Install the Debian packages the tests need (Chromium, fonts) when missing."""
-    missing = missing_system_packages()
-    if not missing or os.environ.get("KIT_SYSTEM_PACKAGES") == "skip":
-        return
-    if os.geteuid() != 0:
-        sys.exit(f"The tests need these Debian packages: sudo apt-get install {' '.join(missing)}")
-    print(f"Installing Debian packages: {' '.join(missing)}")
-    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    c.run("apt-get update -qq", env=env)
-    c.run(f"apt-get install -y -qq --no-install-recommends {' '.join(missing)}", env=env)
 
 
 @task(pre=[system_packages])
