@@ -8,30 +8,28 @@ feed, sitemap page or download. Broken links are problems that stop the build.
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
+import re
+from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from pelican import signals
 from kit_schema import Problem
 
-LINK_ATTRIBUTES = ("href", "src")
 
-
-class _References(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.found: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        self.found += [value for name, value in attrs if name in LINK_ATTRIBUTES and value]
+REFERENCE = re.compile(r"""\s(href|src|srcset)=(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""")
 
 
 def references(html: str) -> list[str]:
-    """Every href and src of a page."""
-    parser = _References()
-    parser.feed(html)
-    return parser.found
+    """Every href, src and srcset address of a page (quoted or unquoted), entities decoded."""
+    found = []
+    for name, *values in REFERENCE.findall(html):
+        value = unescape(next((v for v in values if v), ""))
+        if name == "srcset":
+            found += [candidate.split()[0] for candidate in value.split(",") if candidate.strip()]
+        elif value:
+            found.append(value)
+    return found
 
 
 def internal_path(reference: str, siteurl: str) -> str | None:
@@ -44,18 +42,20 @@ def internal_path(reference: str, siteurl: str) -> str | None:
     return unquote(parts.path)
 
 
-def resolves(output: Path, path: str) -> bool:
-    target = output / path.lstrip("/")
-    return (target / "index.html").is_file() if path.endswith("/") else target.is_file()
+def resolves(files: set[str], path: str) -> bool:
+    """True when the site path names a file (a folder address: its index.html)."""
+    relative = path.lstrip("/")
+    return f"{relative}index.html" in files if path.endswith("/") else relative in files
 
 
 def broken_links(output: Path, siteurl: str = "") -> list[Problem]:
     """A problem for each internal reference that names no file of `output`."""
+    files = {p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file()}
     problems = []
     for page in sorted(output.rglob("*.html")):
         for reference in references(page.read_text(encoding="utf-8")):
             path = internal_path(reference, siteurl)
-            if path is not None and not resolves(output, path):
+            if path is not None and not resolves(files, path):
                 shown = page.relative_to(output)
                 problems.append(Problem(f"output/{shown}", None, "",
                                         f"links to {reference}, which is not part of the site"))

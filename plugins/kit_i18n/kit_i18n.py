@@ -112,12 +112,15 @@ def date_filter(context, value) -> str:
     return kit_dates.format_date(value, page_lang(context), context.get("SHOW_GREGORIAN", False))
 
 
+_format_number = functools.lru_cache(maxsize=8192)(kit_dates.format_number)  # page numbers repeat a lot
+
+
 @pass_context
 def number_filter(context, value) -> str:
     """`{{ count|knum }}`: a number (or text with digits) in the page's digits."""
     lang = page_lang(context)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return kit_dates.format_number(value, lang)
+        return _format_number(value, lang)
     return kit_dates.to_native_digits(str(value), lang)
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 KINDS = ("text", "translated", "email", "url", "number", "choice", "date",
          "texts", "mapping", "mappings", "boolean")
@@ -70,8 +71,12 @@ def display_path(path, content_path) -> str:
 def load_yaml(text: str, path: str) -> tuple[Any, dict[str, int], list[Problem]]:
     """Parse YAML, returning (data, line of every dotted key, problems)."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        loader = FAST_LOADER(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else None
