@@ -21,13 +21,15 @@ DEFAULT_LANG = "sw"  # replaced by content/site.yaml when the build starts
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["kit_identity", "kit_frontmatter", "kit_i18n", "kit_links", "kit_listings",
-           "kit_sitefiles", "kit_serving", "kit_assets", "kit_search", "kit_compress", "kit_checks",
+           "kit_types", "kit_typeitems", "kit_typelists", "kit_calendar", "kit_downloads", "kit_structured",
+           "kit_sitefiles", "kit_serving", "kit_assets", "kit_search", "kit_images", "kit_compress", "kit_checks",
            "kit_schema"]  # order matters at `finalized`: assets, compress, checks, then stop on problems
 KIT_CHECK_LINKS = True  # every internal link must resolve
 
 # Content folders: the folder gives the kind, the file name the key and language.
 ARTICLE_PATHS = ["news", "press-releases", "announcements", "speeches"]
-PAGE_PATHS = ["pages", "units"]
+PAGE_PATHS = ["pages", "units", "events", "tenders", "publications", "people", "services", "faq", "projects",
+              "investments", "galleries", "profile", "feedback"]
 STATIC_PATHS = ["images", "files"]
 PATH_METADATA = r"(?P<kind>[^/]+)/(?P<key>[^/.]+)(?:\.(?P<lang>[a-z]{2,3}))?\.(?:md|markdown)$"
 ARTICLE_TRANSLATION_ID = "key"

@@ -229,6 +229,12 @@ def bench_build(c, n=1000, runs=3, scale=False):
           pty=False)
 
 
+@task(name="docs-types")
+def docs_types(c):
+    """Write docs/content-types.md from the content types' schemas."""
+    c.run(f"{sys.executable} {ROOT / 'plugins' / 'kit_types' / 'write_docs.py'}")
+
+
 @task
 def clean(c):
     """Remove the built site and caches."""
@@ -242,7 +248,7 @@ def test(c):
     c.run(f"{sys.executable} -m pytest -q", pty=False)
 
 
-@task(help={"kind": "news, press-releases, announcements or speeches",
+@task(help={"kind": "a content folder: news, press-releases, announcements, speeches, events, tenders, ...",
             "title": "the title of the new item", "lang": "language code (default: the site's)"})
 def new(c, kind="news", title="", lang=""):
     """Write a new news-like item with valid front matter and print its path."""

@@ -1,7 +1,8 @@
 """Write a deterministic synthetic kit site: N news items in each of sw, en and fa.
 
 `write_corpus(root, n)` copies the demo identity, menus, images, pages and units
-of the kit into `root/content/` and writes N news items per language into
+of the kit (and any other folder the menus or those files link to) into
+`root/content/` and writes N news items per language into
 `content/news/`: `2024-05-01-key.md` (Swahili, the default language) with its
 translations `2024-05-01-key.en.md` and `2024-05-01-key.fa.md`. Items are about
 300 words with `##` headings, a list, links to pages, units and earlier items,
@@ -18,6 +19,7 @@ import argparse
 import datetime
 import json
 import random
+import re
 import shutil
 import sys
 from dataclasses import dataclass
@@ -39,6 +41,7 @@ DEFAULT_LANG = "sw"
 FIRST_DAY = datetime.date(2018, 1, 1)  # eight whole years, all in the past: WITH_FUTURE_DATES
 SPAN_DAYS = (datetime.date(2026, 1, 1) - FIRST_DAY).days  # may turn future items into drafts
 ZWNJ = "\u200c"
+LINKED_FOLDER = re.compile(r"\{(?:filename|static|attach)\}/?([^/)\s]+)/")
 
 
 @dataclass(frozen=True)
@@ -170,14 +173,39 @@ def body(rng: random.Random, item: Item, lang: str, earlier: Item | None) -> str
     return "\n\n".join(blocks) + "\n"
 
 
-def copy_kit_content(content: Path) -> None:
-    """The demo identity, menus, images, pages and units: a valid kit site around the news."""
+def menu_folders(kit_content: Path) -> set[str]:
+    """Folders whose items the menus name (`profile/profile`): the site needs them."""
+    menus = yaml.safe_load((kit_content / "menus.yaml").read_text(encoding="utf-8")) or {}
+    links = [str(entry.get("link", "")) for entries in menus.values() if isinstance(entries, list)
+             for entry in entries if isinstance(entry, dict)]
+    return {link.split("/")[0] for link in links
+            if "/" in link.strip("/") and not link.endswith("/") and "://" not in link}
+
+
+def linked_folders(folder: Path) -> set[str]:
+    """Folders that the Markdown files of `folder` link to with {filename}, {static} or {attach}."""
+    return {match for path in folder.glob("*.md")
+            for match in LINKED_FOLDER.findall(path.read_text(encoding="utf-8"))}
+
+
+def folders_to_copy(kit_content: Path) -> set[str]:
+    """The base folders, those the menus name, and every folder they link to in turn."""
+    chosen = {name for name in COPIED if (kit_content / name).is_dir()} | menu_folders(kit_content)
+    pending = set(chosen)
+    while pending:
+        found = linked_folders(kit_content / pending.pop()) - chosen
+        chosen |= found
+        pending |= found
+    return {name for name in chosen if name != "news" and (kit_content / name).is_dir()}
+
+
+def copy_kit_content(content: Path, kit_content: Path) -> None:
+    """The demo identity, menus and the folders they need: a valid kit site around the news."""
     for name in COPIED:
-        source = KIT_CONTENT / name
-        if source.is_dir():
-            shutil.copytree(source, content / name)
-        else:
-            shutil.copy2(source, content / name)
+        if (kit_content / name).is_file():
+            shutil.copy2(kit_content / name, content / name)
+    for name in sorted(folders_to_copy(kit_content)):
+        shutil.copytree(kit_content / name, content / name)
 
 
 def write_news(news: Path, items: list[Item], rng: random.Random) -> None:
@@ -188,12 +216,15 @@ def write_news(news: Path, items: list[Item], rng: random.Random) -> None:
             (news / file_name(item.key, lang)).write_text(text, encoding="utf-8")
 
 
-def write_corpus(root: Path, n: int) -> Path:
-    """Write the corpus under `root` (replacing `root/content`) and return the content folder."""
+def write_corpus(root: Path, n: int, kit_content: Path = KIT_CONTENT) -> Path:
+    """Write the corpus under `root` (replacing `root/content`) and return the content folder.
+
+    The demo files around the news come from `kit_content` (the kit's `content/`).
+    """
     content = Path(root) / "content"
     shutil.rmtree(content, ignore_errors=True)
     content.mkdir(parents=True)
-    copy_kit_content(content)
+    copy_kit_content(content, Path(kit_content))
     (content / "news").mkdir()
     rng = random.Random(n)
     write_news(content / "news", plan_items(rng, n), rng)

@@ -3,10 +3,10 @@
 `write_hugo_site(content, site)` writes `site/hugo.toml` (Swahili, the default
 language, at the root; English and Persian under /en/ and /fa/; sections
 paginated by 10), four small templates (base, home, section list, single page)
-and a copy of every news item, page and unit. Hugo finds translations from the
+and a copy of every content folder (news, pages, units...), other files as static. Hugo finds translations from the
 file names (`x.md`, `x.en.md`, `x.fa.md`) as the kit does. The copy changes
 only what Hugo reads differently: dates become RFC 3339 with the site's UTC
-offset, Pelican's `{filename}`/`{index}` links become plain addresses, and
+offset, Pelican's `{filename}`/`{index}`/`{static}` links become plain addresses, and
 `status: hidden` becomes `_build: {list: never}`.
 """
 
@@ -22,9 +22,8 @@ import yaml
 
 from bench.corpus import DEFAULT_LANG, LANGS, item_key, item_lang, read_item
 
-KINDS = ("news", "pages", "units")
 UTC_OFFSET = datetime.timezone(datetime.timedelta(hours=3))  # Africa/Dar_es_Salaam, no DST
-LINK = re.compile(r"\{filename\}/?([^)\s]+?)\.md|\{index\}")
+LINK = re.compile(r"\{filename\}/?([^)\s]+?)\.md|\{index\}|\{(?:static|attach)\}/?")
 DIRECTIONS = {"fa": "rtl"}
 LANGUAGE_NAMES = {"sw": "Kiswahili", "en": "English", "fa": "فارسی"}
 PAGE_SIZE = 10
@@ -82,7 +81,17 @@ def prefix(lang: str) -> str:
 
 
 def source_files(content: Path) -> list[Path]:
-    return sorted(path for kind in KINDS for path in (content / kind).glob("*.md"))
+    """Every Markdown file of every content folder (news, pages, units...)."""
+    return sorted(content.glob("*/*.md"))
+
+
+def copy_static(content: Path, site: Path) -> None:
+    """Images and other files of the content folders, at the same addresses."""
+    for path in sorted(content.glob("*/**/*")):
+        if path.is_file() and path.suffix != ".md":
+            target = site / "static" / path.relative_to(content)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target)
 
 
 def address_book(files: list[Path]) -> dict[tuple[str, str, str], str]:
@@ -96,8 +105,10 @@ def address_book(files: list[Path]) -> dict[tuple[str, str, str], str]:
 
 
 def rewrite_links(body: str, lang: str, book: dict) -> str:
-    """Pelican's `{filename}/kind/key.lang.md` and `{index}` as Hugo addresses."""
+    """Pelican's `{filename}/kind/key.lang.md`, `{index}` and `{static}/` as Hugo addresses."""
     def replace(match: re.Match) -> str:
+        if match.group(0).startswith(("{static}", "{attach}")):
+            return "/"
         if match.group(1) is None:
             return prefix(lang)
         kind, _, name = match.group(1).partition("/")
@@ -155,8 +166,7 @@ def write_hugo_site(content: Path, site: Path) -> Path:
     (site / "content").mkdir(parents=True)
     (site / "hugo.toml").write_text(config_text(content), encoding="utf-8")
     write_layouts(site)
-    if (content / "images").is_dir():
-        shutil.copytree(content / "images", site / "static" / "images")
+    copy_static(content, site)
     files = source_files(content)
     book = address_book(files)
     for path in files:

@@ -18,11 +18,14 @@ import hashlib
 import io
 import itertools
 import json
+import logging
 import math
 import os
 import re
 import shutil
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
@@ -48,10 +51,10 @@ ENCODER_OPTIONS = {
 }
 MIME_TYPES = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg", "png": "image/png"}
 SUFFIXES = {"avif": ".avif", "webp": ".webp", "jpeg": ".jpg", "png": ".png"}
-DERIVED_FROM = {".jpg", ".jpeg", ".png", ".webp"}  # SVG and GIF are published as they are
-STRIPPED = {".jpg", ".jpeg", ".png", ".webp"}
+RASTER = {".jpg", ".jpeg", ".png", ".webp"}  # derived from and stripped; SVG and GIF stay as they are
 METADATA_KEYS = ("exif", "xmp", "XML:com.adobe.xmp", "Raw profile type exif", "comment", "photoshop")
 KEPT_INFO = ("transparency", "duration", "loop", "background")  # what a stripped file still needs
+ADVISED_WIDTH = 1600  # what editors are asked to upload, in px
 ORIGINAL_QUALITY = 90  # a stripped original that must be re-encoded (turned upright, lossy WebP)
 HASH_LENGTH = 10
 CACHE_VERSION = 1  # raise when the same options start to give other bytes
@@ -60,6 +63,7 @@ OUTPUTS = "KIT_IMAGE_OUTPUTS"  # settings key: output path -> cached file, for t
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 LINK_MARKER = re.compile(r"^[{|](?:static|attach|filename)[|}]")
 KEPT_ATTRIBUTES = ("alt", "title", "id", "lang", "dir")
+PELICAN_ALT_WARNINGS = ("Empty alt attribute for image %s in %s", "Other images have empty alt attributes")
 SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 
 ENCODES: Counter[str] = Counter()  # files encoded in this process, by format; the cache test reads it
@@ -93,6 +97,10 @@ class Derived:
     too_big: Variant | None
 
 
+class UnreadableImage(Exception):
+    """A file named like an image that cannot be used; the message says what to do."""
+
+
 class _Attributes(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
@@ -100,6 +108,16 @@ class _Attributes(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         self.found = {name: value or "" for name, value in attrs}
+
+
+class _WithoutPelicanAltWarning(logging.Filter):
+    """This plugin reports empty alt text itself, with the line and the fix; Pelican would say it twice."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.msg not in PELICAN_ALT_WARNINGS
+
+
+ALT_WARNING_FILTER = _WithoutPelicanAltWarning()
 
 
 def enabled(settings: dict) -> bool:
@@ -134,8 +152,8 @@ def content_file(src: str, source: Path, root: Path) -> Path | None:
         return None
     path = unquote(parts.path)
     base = root if path.startswith("/") else source.parent
-    target = (base / path.lstrip("/")).resolve()
-    return target if target.is_relative_to(root.resolve()) else None
+    target = Path(os.path.normpath(base / path.lstrip("/")))
+    return target if target.is_relative_to(os.path.normpath(root)) else None
 
 
 def line_of(source: Path, src: str) -> int | None:
@@ -158,6 +176,19 @@ def kilobytes(size: int) -> str:
 
 
 # Making the derived files
+
+@contextmanager
+def opened(data: bytes) -> Iterator[Image.Image]:
+    """The image in `data`; UnreadableImage when Pillow cannot decode or re-encode it."""
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            yield image
+    except Image.DecompressionBombError as error:
+        raise UnreadableImage(f"it has far too many pixels; shrink the photo to at most {ADVISED_WIDTH} px wide") \
+            from error
+    except (OSError, ValueError, SyntaxError) as error:  # what Pillow raises for a broken file
+        raise UnreadableImage("it cannot be read as an image; export it again as JPEG or PNG") from error
+
 
 def has_alpha(image: Image.Image) -> bool:
     return image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
@@ -213,7 +244,7 @@ def within_limit(image: Image.Image, fmt: str, limit: int) -> tuple[bytes, int |
 
 def encode_variants(source: bytes, limit: int) -> tuple[dict[str, bytes], dict]:
     """(cache file name -> bytes, manifest); stops at the first file that cannot fit the limit."""
-    with Image.open(io.BytesIO(source)) as original:
+    with opened(source) as original:
         formats = (fallback_format(original), *reversed(modern_formats()))  # the fastest encoder first
         image = prepared(original)
     files: dict[str, bytes] = {}
@@ -297,7 +328,7 @@ def picture(attributes: dict[str, str], urls: dict[Variant, str], eager: bool) -
 
 def publish(derived: Derived, image: Path, settings: dict) -> dict[Variant, str]:
     """Plan the copy of each derived file into the output; return the address of each."""
-    folder = image.parent.relative_to(Path(settings["PATH"]).resolve()).as_posix()
+    folder = image.parent.relative_to(os.path.normpath(settings["PATH"])).as_posix()
     outputs = settings.setdefault(OUTPUTS, {})
     urls = {}
     for variant in derived.variants:
@@ -317,13 +348,17 @@ def rewrite(tag: str, source: Path, settings: dict, eager: bool) -> str:
         report(settings, Problem(where, line_of(source, src), "", f"the image {src} has no alt text; "
                                  f"describe the image in the alt text: ![what the photo shows]({src})"))
     image = content_file(src, source, Path(settings["PATH"]))
-    if image is None or image.suffix.lower() not in DERIVED_FROM:
+    if image is None or image.suffix.lower() not in RASTER:
         return tag
     if not image.is_file():
         report(settings, Problem(where, line_of(source, src), "", f"the image {src} does not exist; check the "
                                  "folder and the file name (photos go in content/images/)"))
         return html_tag("img", attributes | {"src": LINK_MARKER.sub("", src)})  # no second warning from Pelican
-    derived = derive(image, settings)
+    try:
+        derived = derive(image, settings)
+    except UnreadableImage as error:
+        report(settings, Problem(display_path(image, settings["PATH"]), None, "", str(error)))
+        return tag
     if derived.too_big:
         limit = int(settings.get("KIT_IMAGE_MAX_BYTES", MAX_BYTES))
         report(settings, Problem(display_path(image, settings["PATH"]), None, "",
@@ -361,9 +396,14 @@ def webp_is_lossless(data: bytes) -> bool:
     return False
 
 
-def stripped(data: bytes) -> bytes:
-    """The image without metadata: upright, same format; a JPEG keeps its quantisation when it can."""
-    with Image.open(io.BytesIO(data)) as image:
+def stripped(data: bytes) -> bytes | None:
+    """The image without metadata, upright and in its own format; None when it had none.
+
+    A JPEG that needs no turning keeps its quantisation tables, so it loses almost nothing.
+    """
+    with opened(data) as image:
+        if not has_metadata(image):
+            return None
         fmt, icc = image.format, image.info.get("icc_profile")
         animated = getattr(image, "n_frames", 1) > 1
         turned = not animated and image.getexif().get(0x0112, 1) != 1
@@ -388,15 +428,15 @@ def replace_file(path: Path, data: bytes) -> None:
 
 
 def strip_file(path: Path, cache: Path) -> None:
+    """Replace `path` by its stripped copy, made once and kept in `cache` (unchanged when clean)."""
     data = path.read_bytes()
-    with Image.open(io.BytesIO(data)) as image:
-        if not has_metadata(image):
-            return
     cached = cache / f"{hashlib.sha256(data).hexdigest()}-{CACHE_VERSION}{path.suffix.lower()}"
     if not cached.is_file():
         cached.parent.mkdir(parents=True, exist_ok=True)
-        replace_file(cached, stripped(data))
-    replace_file(path, cached.read_bytes())
+        replace_file(cached, stripped(data) or b"")  # empty: there was nothing to strip
+    clean = cached.read_bytes()
+    if clean:
+        replace_file(path, clean)
 
 
 def strip_published(pelican) -> None:
@@ -408,8 +448,11 @@ def strip_published(pelican) -> None:
     derived = {output / relative for relative in settings.get(OUTPUTS, {})}
     cache = Path(settings["CACHE_PATH"]) / "images" / "stripped"
     for path in sorted(output.rglob("*")):
-        if path.suffix.lower() in STRIPPED and path not in derived and path.is_file():
-            strip_file(path, cache)
+        if path.suffix.lower() in RASTER and path not in derived and path.is_file():
+            try:
+                strip_file(path, cache)
+            except UnreadableImage as error:
+                report(settings, Problem(f"output/{path.relative_to(output).as_posix()}", None, "", str(error)))
 
 
 class DerivedImagesGenerator(Generator):
@@ -422,6 +465,13 @@ class DerivedImagesGenerator(Generator):
             shutil.copyfile(cached, target)
 
 
+def quiet_pelican_alt_warning(pelican) -> None:
+    logger = logging.getLogger("pelican.readers")
+    logger.removeFilter(ALT_WARNING_FILTER)
+    if enabled(pelican.settings):
+        logger.addFilter(ALT_WARNING_FILTER)
+
+
 def get_generators(pelican) -> type[Generator] | None:
     if not enabled(pelican.settings):
         return None
@@ -430,6 +480,8 @@ def get_generators(pelican) -> type[Generator] | None:
 
 
 def register() -> None:
+    # initialized: this build reports empty alt text here, so Pelican's own warning is silenced.
+    signals.initialized.connect(quiet_pelican_alt_warning)
     # get_generators: the derived files are written with the rest of the site, never when it stops.
     signals.get_generators.connect(get_generators)
     # content_object_init: after the reader has sanitised the body, turn its images into <picture>s.

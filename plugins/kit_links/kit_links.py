@@ -18,7 +18,8 @@ from pelican import signals
 from kit_i18n import lang_prefix, page_lang, translate
 from kit_schema import Problem
 
-LISTINGS = ("news", "press-releases", "announcements", "speeches", "units", "sitemap", "search")
+LISTINGS = ("news", "press-releases", "announcements", "speeches", "units", "sitemap", "search",
+            "events", "tenders", "publications", "projects", "investments", "galleries", "people", "faq")
 
 
 def N_(message: str) -> str:
@@ -29,7 +30,12 @@ def N_(message: str) -> str:
 TITLES = {"news": N_("News"), "press-releases": N_("Press releases"),
           "announcements": N_("Announcements"), "speeches": N_("Speeches"),
           "units": N_("Departments and units"), "sitemap": N_("Sitemap"), "pages": N_("Pages"),
-          "search": N_("Search")}
+          "search": N_("Search"), "events": N_("Events"), "tenders": N_("Tenders and vacancies"),
+          "publications": N_("Publications"), "projects": N_("Development projects"),
+          "investments": N_("Investment opportunities"), "galleries": N_("Photos and videos"),
+          "people": N_("Staff directory"), "faq": N_("Frequently asked questions"),
+          "services": N_("Services to citizens"), "profile": N_("District profile"),
+          "feedback": N_("Feedback and complaints")}
 Index = dict[tuple[str, str], dict[str, Any]]
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator
 from kit_i18n import lang_prefix
-from kit_links import check_menu_links, versions_by_lang
+from kit_links import LISTINGS, check_menu_links, versions_by_lang
 from kit_schema import Problem, display_path
 
 NEWS_KINDS = ("news", "press-releases", "announcements", "speeches")
@@ -82,9 +82,15 @@ class ListingsGenerator(Generator):
             for kind in NEWS_KINDS + ("units",):
                 self._write_listing(writer, code, kind)
             self._write(writer, f"{prefix}search/", "search", code, "search/")
-            self._write(writer, f"{prefix}sitemap/", "sitemap", code, "sitemap/",
+            self._write(writer, f"{prefix}sitemap/", "sitemap", code, "sitemap/", listings=LISTINGS,
                         sections={kind: listed_items(self._items, kind, code, self.settings)
-                                  for kind in NEWS_KINDS + ("units", "pages")})
+                                  for kind in self._sitemap_kinds()})
+
+    def _sitemap_kinds(self) -> list[str]:
+        """Every content folder: news first, then units and the other types, pages last."""
+        first = NEWS_KINDS + ("units",)
+        others = sorted({item.kind for item in self._items} - set(first) - {"pages"})
+        return list(first) + others + ["pages"]
 
     @property
     def _items(self) -> list:

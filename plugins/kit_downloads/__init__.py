@@ -1,0 +1,5 @@
+"""CSV and JSON downloads of projects and investments; see kit_downloads.py."""
+
+from .kit_downloads import as_csv, as_json, register
+
+__all__ = ["as_csv", "as_json", "register"]

@@ -1,0 +1,106 @@
+"""CSV and JSON downloads of the projects and investment opportunities, per language.
+
+`projects/projects.csv` and `projects/projects.json` (and the same for
+investments, under each language's prefix) hold every published item of the
+language with its figures, so journalists and planners can reuse them. Column
+names are the front matter's English field names; values are plain ASCII
+numbers and ISO dates, in the order of the listings.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from jinja2 import pass_context
+from pelican import signals
+from pelican.generators import Generator
+from kit_i18n import lang_prefix, page_lang
+from kit_typelists import typed_items
+
+FORMATS = ("csv", "json")
+
+
+def _iso(value) -> str:
+    return value.isoformat() if hasattr(value, "isoformat") else ("" if value is None else str(value))
+
+
+def project_row(item, siteurl: str) -> dict[str, Any]:
+    location = getattr(item, "location", {}) or {}
+    return {"key": item.key, "title": item.title, "url": f"{siteurl}/{item.url}", "sector": item.sector,
+            "state": item.state, "ward": location.get("ward", ""), "village": location.get("village", ""),
+            "funders": "; ".join(map(str, item.funders)), "currency": item.currency, "budget": item.budget,
+            "spent": getattr(item, "spent", None), "progress": item.progress,
+            "start": _iso(getattr(item, "start", None)), "end": _iso(getattr(item, "end", None))}
+
+
+def investment_row(item, siteurl: str) -> dict[str, Any]:
+    location, size = getattr(item, "location", {}) or {}, item.size
+    capital, place = getattr(item, "capital", None) or {}, getattr(item, "coordinates", None) or {}
+    contact = item.contact
+    return {"key": item.key, "title": item.title, "url": f"{siteurl}/{item.url}", "sector": item.sector,
+            "state": item.state, "ward": location.get("ward", ""), "village": location.get("village", ""),
+            "size": size.get("amount"), "size_unit": size.get("unit"),
+            "land_status": getattr(item, "land_status", ""), "tenure": getattr(item, "tenure", ""),
+            "capital": capital.get("amount"), "currency": capital.get("currency", ""),
+            "contact": contact.get("name", ""), "phone": contact.get("phone", ""), "email": contact.get("email", ""),
+            "latitude": place.get("latitude"), "longitude": place.get("longitude")}
+
+
+ROWS = {"projects": project_row, "investments": investment_row}
+
+
+def as_csv(rows: list[dict[str, Any]]) -> str:
+    buffer = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows({name: "" if value is None else value for name, value in row.items()} for row in rows)
+    return buffer.getvalue()
+
+
+def as_json(rows: list[dict[str, Any]]) -> str:
+    return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
+
+
+def download_path(kind: str, fmt: str, lang: str, default_lang: str) -> str:
+    return f"{lang_prefix(lang, default_lang)}{kind}/{kind}.{fmt}"
+
+
+class DownloadsGenerator(Generator):
+    """Writes the CSV and JSON files of each downloadable type and language."""
+
+    def generate_output(self, writer) -> None:
+        settings, items = self.settings, self.context.get("KIT_ITEMS", [])
+        siteurl = str(settings["SITE"]["website"]).rstrip("/")
+        for lang in settings["LANGUAGES"]:
+            for kind, row in ROWS.items():
+                rows = [row(item, siteurl) for item in typed_items(items, kind, lang["code"], settings)]
+                for fmt, text in (("csv", as_csv(rows)), ("json", as_json(rows))):
+                    path = Path(self.output_path) / download_path(kind, fmt, lang["code"], settings["DEFAULT_LANG"])
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_bytes(text.encode("utf-8"))
+
+
+@pass_context
+def download_url(context, kind: str, fmt: str) -> str:
+    """`{{ download_url('projects', 'csv') }}`: the download in the page's language."""
+    return download_path(kind, fmt, page_lang(context), context["DEFAULT_LANG"])
+
+
+def install(generator) -> None:
+    generator.env.globals.update({"download_url": download_url, "DOWNLOADS": tuple(ROWS)})
+
+
+def get_generators(pelican) -> type[Generator]:
+    return DownloadsGenerator
+
+
+def register() -> None:
+    # generator_init: listings link to their downloads.
+    signals.generator_init.connect(install)
+    # get_generators: the downloads need every item read and its address known.
+    signals.get_generators.connect(get_generators)

@@ -1,0 +1,236 @@
+"""Write the listings of the government content types, in every language.
+
+Events are listed upcoming (`events/`) and past (`events/past/`), tenders open
+(`tenders/`) and closed (`tenders/closed/`); each choice field named in a type's
+`facets` gets one listing per value (`projects/state/ongoing/`). Listings paginate
+like the news. The directory (`people/`) groups staff by unit and the questions
+(`faq/`) by topic. Templates get helpers to show items elsewhere: the home page's
+upcoming events, open tenders and latest publications, a unit's staff, the services.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any, Callable
+
+from jinja2 import pass_context
+from pelican import signals
+from pelican.generators import Generator
+from kit_dates import format_number, to_native_digits
+from kit_i18n import lang_prefix, page_lang, translate
+from kit_listings.kit_listings import PAGE_SIZE, listed_items, page_url, pages_of
+from kit_types import TYPES, label
+from kit_types.kit_types import INVESTMENT_STATES, PROJECT_STATES
+
+
+def N_(message: str) -> str:
+    """Mark a theme string for the catalogs; it is translated when rendered."""
+    return message
+
+
+VIEW_LABELS = {"upcoming": N_("Upcoming"), "past": N_("Past"), "open": N_("Open"), "closed": N_("Closed"),
+               "all": N_("All")}
+FAR = 10 ** 12
+
+
+def _rank(order: tuple[str, ...], item, name: str) -> int:
+    """Position of an item's choice value in the schema's order (open and ongoing first)."""
+    value = str(getattr(item, name, ""))
+    return order.index(value) if value in order else len(order)
+
+
+def _ts(value) -> float:
+    return value.timestamp() if value is not None else FAR
+
+
+ORDER: dict[str, Callable[[Any], tuple]] = {
+    "events": lambda item: (_ts(getattr(item, "start_at", None)), item.key),
+    "tenders": lambda item: (_ts(getattr(item, "closes_at", None)), item.key),
+    "publications": lambda item: (-item.date.timestamp(), item.key),
+    "galleries": lambda item: (-item.date.timestamp(), item.key),
+    "projects": lambda item: (_rank(PROJECT_STATES, item, "state"), -float(getattr(item, "progress", 0)), item.key),
+    "investments": lambda item: (_rank(INVESTMENT_STATES, item, "state"), item.title, item.key),
+    "people": lambda item: (float(getattr(item, "order", 99)), item.title, item.key),
+    "faq": lambda item: (str(getattr(item, "topic", "")), float(getattr(item, "order", 99)), item.key),
+    "services": lambda item: (item.title, item.key),
+}
+SPLITS = {"events": ("upcoming", "past", "upcoming"), "tenders": ("open", "closed", "open")}
+
+
+def typed_items(items: list, kind: str, lang: str, settings: dict) -> list:
+    """The published items of a type that a reader of `lang` sees, in the type's order."""
+    return sorted(listed_items(items, kind, lang, settings), key=ORDER.get(kind, lambda item: item.key))
+
+
+def view_items(items: list, kind: str, view: str = "") -> list:
+    """One view of a type's items: '' (the main one), 'past', 'closed', or 'field=value'."""
+    if "=" in view:  # one value of a facet, whatever the item's state
+        name, value = view.split("=", 1)
+        return [item for item in items if str(getattr(item, name, "")) == value]
+    if kind in SPLITS:
+        _, second, flag = SPLITS[kind]
+        wanted = view != second
+        chosen = [item for item in items if bool(getattr(item, flag, False)) == wanted]
+        return chosen[::-1] if view == second else chosen
+    return items
+
+
+def views_of(kind: str) -> list[tuple[str, str, str]]:
+    """(view, address under the folder, label) of every listing of a type."""
+    views = []
+    if kind in SPLITS:
+        first, second, _ = SPLITS[kind]
+        views += [("", "", VIEW_LABELS[first]), (second, f"{second}/", VIEW_LABELS[second])]
+    else:
+        views.append(("", "", VIEW_LABELS["all"]))
+    for name in TYPES[kind].facets:
+        views += [(f"{name}={value}", f"{name}/{value}/", label(value))
+                  for value in TYPES[kind].schema[name].choices]
+    return views
+
+
+def totals(items: list) -> list[dict[str, Any]]:
+    """Count, budget and amount spent of projects, per currency."""
+    sums: dict[str, dict[str, Any]] = defaultdict(lambda: {"count": 0, "budget": 0, "spent": 0})
+    for item in items:
+        entry = sums[str(getattr(item, "currency", ""))]
+        entry["count"] += 1
+        entry["budget"] += getattr(item, "budget", 0) or 0
+        entry["spent"] += getattr(item, "spent", 0) or 0
+    return [{"currency": currency, **values} for currency, values in sorted(sums.items())]
+
+
+class TypeListingsGenerator(Generator):
+    """Writes every listing of every content type, in every language."""
+
+    def generate_output(self, writer) -> None:
+        for lang in self.settings["LANGUAGES"]:
+            for name, kind in TYPES.items():
+                if kind.listing == "typelist":
+                    self._write_views(writer, lang["code"], name)
+                elif kind.listing:
+                    self._write_page(writer, lang["code"], name, kind.listing, "", "",
+                                     items=self._items(name, lang["code"]))
+
+    def _items(self, kind: str, code: str) -> list:
+        return typed_items(self.context.get("KIT_ITEMS", []), kind, code, self.settings)
+
+    def _write_views(self, writer, code: str, kind: str) -> None:
+        everything = self._items(kind, code)
+        views = views_of(kind)
+        prefix = lang_prefix(code, self.settings["DEFAULT_LANG"])
+        links = [{"url": f"{prefix}{kind}/{path}", "label": text, "view": view,
+                  "count": len(view_items(everything, kind, view))} for view, path, text in views]
+        size = self.settings.get("KIT_PAGE_SIZE", PAGE_SIZE)
+        for view, path, _ in views:
+            chosen = view_items(everything, kind, view)
+            pages = pages_of(chosen, size)
+            base = f"{lang_prefix(code, self.settings['DEFAULT_LANG'])}{kind}/{path}"
+            for number, page_items in enumerate(pages, start=1):
+                pagination = {"number": number, "count": len(pages), "total": len(chosen),
+                              "urls": [page_url(base, n) for n in range(1, len(pages) + 1)]}
+                self._write_page(writer, code, kind, "typelist", path, view, items=page_items,
+                                 pagination=pagination, views=links, totals=totals(chosen), number=number)
+
+    def _write_page(self, writer, code: str, kind: str, template: str, path: str, view: str,
+                    number: int = 1, **values: Any) -> None:
+        default = self.settings["DEFAULT_LANG"]
+        ref = f"{kind}/{path}"
+        url = page_url(lang_prefix(code, default) + ref, number)
+        alternates = {lang["code"]: page_url(lang_prefix(lang["code"], default) + ref, number)
+                      for lang in self.settings["LANGUAGES"]}
+        writer.write_file(f"{url}index.html", self.get_template(template), self.context, lang_code=code,
+                          page_url=url, page_alternates=alternates, page_ref=ref, kind=kind, view=view,
+                          **values)
+
+
+@pass_context
+def collection(context, kind: str, view: str = "") -> list:
+    """`{{ collection('events') }}`: the items of a type (one view) in the page's language."""
+    items = typed_items(context.get("KIT_ITEMS", []), kind, page_lang(context), context)
+    return view_items(items, kind, view)
+
+
+@pass_context
+def staff_of(context, unit: str) -> list:
+    """`{{ staff_of(page.key) }}`: the people of a unit, in order."""
+    return [person for person in collection(context, "people") if str(getattr(person, "unit", "")) == unit]
+
+
+@pass_context
+def unit_named(context, key: str):
+    """The unit page `key` in the page's language (or another), or None."""
+    versions = context["KIT_INDEX"].get(("units", str(key))) or {}
+    return versions.get(page_lang(context)) or versions.get(context["DEFAULT_LANG"]) or \
+        next(iter(versions.values()), None)
+
+
+@pass_context
+def label_filter(context, value) -> str:
+    """`{{ item.sector|klabel }}`: a choice value's label in the page's language."""
+    return translate(page_lang(context), label(value))
+
+
+@pass_context
+def size_filter(context, size: int) -> str:
+    """`{{ info.size|kfilesize }}`: a file size such as 245 KB, in the page's digits."""
+    lang = page_lang(context)
+    for limit, unit in ((1024 ** 2, N_("%(number)s MB")), (1024, N_("%(number)s KB"))):
+        if size >= limit:
+            return translate(lang, unit) % {"number": format_number(round(size / limit, 1), lang)}
+    return translate(lang, N_("%(number)s bytes")) % {"number": format_number(size, lang)}
+
+
+@pass_context
+def time_filter(context, value) -> str:
+    """`{{ event.start_at|ktime }}`: the time of day, 24-hour, in the page's digits."""
+    return to_native_digits(value.strftime("%H:%M"), page_lang(context))
+
+
+@pass_context
+def money_filter(context, amount, currency: str = "") -> str:
+    """`{{ project.budget|kmoney(project.currency) }}`: an amount with its currency."""
+    number = format_number(amount, page_lang(context))
+    return f"{currency} {number}".strip()
+
+
+CHART_WIDTH, LABEL_WIDTH, ROW_HEIGHT = 600, 190, 30
+
+
+def chart_rows(bars: list[dict], rtl: bool = False) -> list[dict[str, Any]]:
+    """Geometry of a horizontal bar chart drawn as inline SVG, mirrored for right-to-left."""
+    largest = max((float(bar["value"]) for bar in bars), default=0) or 1
+    room = CHART_WIDTH - LABEL_WIDTH - 90
+    rows = []
+    for number, bar in enumerate(bars):
+        width = round(room * float(bar["value"]) / largest, 1)
+        top = number * ROW_HEIGHT
+        if rtl:
+            edge = CHART_WIDTH - LABEL_WIDTH
+            rows.append({"label": bar["label"], "value": bar["value"], "y": top, "text_y": top + 20,
+                         "label_x": CHART_WIDTH - 5, "bar_x": edge - width, "width": width,
+                         "value_x": edge - width - 6})
+        else:
+            rows.append({"label": bar["label"], "value": bar["value"], "y": top, "text_y": top + 20,
+                         "label_x": LABEL_WIDTH - 10, "bar_x": LABEL_WIDTH, "width": width,
+                         "value_x": LABEL_WIDTH + width + 6})
+    return rows
+
+
+def install(generator) -> None:
+    generator.env.globals.update({"collection": collection, "staff_of": staff_of, "unit_named": unit_named,
+                                  "TYPES": TYPES, "chart_rows": chart_rows, "CHART_WIDTH": CHART_WIDTH,
+                                  "CHART_ROW": ROW_HEIGHT})
+    generator.env.filters.update({"klabel": label_filter, "kfilesize": size_filter, "ktime": time_filter,
+                                  "kmoney": money_filter})
+
+
+def get_generators(pelican) -> type[Generator]:
+    return TypeListingsGenerator
+
+
+def register() -> None:
+    # generator_init: every template may show typed items and their labels.
+    signals.generator_init.connect(install)
+    # get_generators: the listings need every item read and its address known.
+    signals.get_generators.connect(get_generators)
