@@ -52,6 +52,8 @@ YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
 FEED_ALL_ATOM = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 
+# Every value is escaped unless a template marks it |safe (only sanitised item bodies).
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 MARKDOWN = {
     "extensions": ["markdown.extensions.extra", "markdown.extensions.sane_lists"],
     "output_format": "html",

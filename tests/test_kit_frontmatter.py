@@ -25,8 +25,25 @@ def test_sanitize_removes_scripts_handlers_and_frames(unsafe, kept):
 
 
 def test_sanitize_keeps_ordinary_markdown_output():
-    html = '<h2 id="a">T</h2><ul><li><a href="https://x.go.tz/">x</a></li></ul><table><tbody><tr><td>1</td></tr></tbody></table>'
+    html = '<h2 id="a">T</h2><ul><li><a href="/about/">x</a></li></ul><table><tbody><tr><td>1</td></tr></tbody></table>'
     assert sanitize(html) == html
+
+
+def test_external_links_get_noopener_and_internal_ones_do_not():
+    assert sanitize('<a href="https://x.go.tz/">x</a> <a href="/en/">y</a>') == \
+        '<a href="https://x.go.tz/" rel="noopener">x</a> <a href="/en/">y</a>'
+
+
+def test_front_matter_text_is_escaped_in_pages(tmp_path):
+    content = copy_content(tmp_path)
+    (content / "news" / "2026-01-06-kichwa.md").write_text(
+        '---\ntitle: "<script>alert(1)</script> Kichwa"\ndate: 2026-01-06\ncategory: "<b>Maji</b>"\n'
+        'summary: "<img src=x onerror=alert(2)>"\n---\nMaandishi\n', encoding="utf-8")
+    site = build(tmp_path / "out", content)
+    for page in ("news/2026-01-06-kichwa/index.html", "news/index.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        assert "<script>alert(1)" not in html and "<b>Maji</b>" not in html and "onerror=alert" not in html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt; Kichwa" in html
 
 
 def test_every_bad_file_is_reported_and_nothing_is_written(tmp_path):
@@ -61,12 +78,14 @@ def test_a_broken_internal_link_names_its_file(tmp_path):
            "which does not exist" in str(stopped.value)
 
 
-def test_raw_html_in_markdown_is_sanitised_in_the_output(tmp_path):
+def test_unsafe_raw_html_stops_the_build_with_its_line(tmp_path):
     content = copy_content(tmp_path)
     (content / "news" / "2026-01-04-script.md").write_text(
         "---\ntitle: Hati\ndate: 2026-01-04\ncategory: Maji\n---\nSalama\n\n<script>alert('x')</script>\n\n"
         '<a href="javascript:alert(1)" onmouseover="x()">kiungo</a>\n', encoding="utf-8")
-    site = build(tmp_path / "out", content)
-    html = (site / "news" / "2026-01-04-script" / "index.html").read_text(encoding="utf-8")
-    assert "alert" not in html and "onmouseover" not in html and "javascript:" not in html
-    assert "Salama" in html
+    with pytest.raises(BuildStopped) as stopped:
+        build(tmp_path / "out", content)
+    message = str(stopped.value)
+    assert "content/news/2026-01-04-script.md:8: '<script' is not allowed in a page: remove it" in message
+    assert "content/news/2026-01-04-script.md:10: 'javascript:' is not allowed" in message
+    assert "content/news/2026-01-04-script.md:10: 'onmouseover=' is not allowed" in message

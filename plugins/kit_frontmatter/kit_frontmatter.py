@@ -8,6 +8,7 @@ every problem listed. One Markdown instance serves every file of the process.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -70,10 +71,22 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return None, text, 1
 
 
+EXTERNAL_LINK = re.compile(r'<a href="(https?://[^"]*)"')
+UNSAFE_HTML = re.compile(r"<\s*(?:script|iframe|frame|object|embed|style|form|base|meta)\b|\son[a-z]+\s*=|javascript:",
+                         re.IGNORECASE)
+
+
+def unsafe_html(body: str, first_line: int) -> list[tuple[int, str]]:
+    """(line, text) of each script, frame, event handler or javascript: link in a body."""
+    return [(first_line + number, match.group(0).strip())
+            for number, line in enumerate(body.splitlines()) for match in UNSAFE_HTML.finditer(line)]
+
+
 def sanitize(html: str) -> str:
-    """Keep only the tags, attributes and URL schemes that are safe to publish."""
-    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
-                     url_schemes=URL_SCHEMES, link_rel=None)
+    """Keep only safe tags, attributes and URL schemes; external links get rel="noopener"."""
+    clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+                      url_schemes=URL_SCHEMES, link_rel=None)
+    return EXTERNAL_LINK.sub(r'<a href="\1" rel="noopener"', clean)
 
 
 
@@ -90,6 +103,9 @@ class YamlMarkdownReader(BaseReader):
         relative = display_path(path, self.settings["PATH"])
         front, body, body_line = split_front_matter(path.read_text(encoding="utf-8"))
         data, problems = self._checked_front_matter(front, relative, path.parent.name)
+        problems += [Problem(relative, line, "", f"'{text}' is not allowed in a page: remove it (scripts, "
+                             "frames, event handlers and javascript: links are never published)")
+                     for line, text in unsafe_html(body, body_line)]
         metadata = {name: self._metadata_value(name, value)
                     for name, value in data.items() if value not in (None, "", [])}
         if problems:
