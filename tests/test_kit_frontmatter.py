@@ -74,8 +74,9 @@ def test_a_broken_internal_link_names_its_file(tmp_path):
         encoding="utf-8")
     with pytest.raises(BuildStopped) as stopped:
         build(tmp_path / "out", content)
-    assert "content/news/2026-01-03-link.md: a link points to {filename}/pages/hakuna.md, " \
-           "which does not exist" in str(stopped.value)
+    assert "content/news/2026-01-03-link.md:6: the link {filename}/pages/hakuna.md points to a file " \
+           "that does not exist; check the folder and file name" in str(stopped.value)
+    assert str(stopped.value).count("hakuna.md") == 1, "reported once, with its line"
 
 
 def test_unsafe_raw_html_stops_the_build_with_its_line(tmp_path):

@@ -76,6 +76,26 @@ UNSAFE_HTML = re.compile(r"<\s*(?:script|iframe|frame|object|embed|style|form|ba
                          re.IGNORECASE)
 
 
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif")
+INTERNAL_LINK = re.compile(r"\{(?:filename|static|attach)\}(/?[^)\s\"'#?]+)")
+
+
+def missing_targets(body: str, first_line: int, source: Path, content: Path) -> list[tuple[int, str]]:
+    """(line, target) of each {filename}/{static} link whose file does not exist.
+
+    Photos are left to kit_images, which names the missing image with its own advice."""
+    found = []
+    for number, line in enumerate(body.splitlines()):
+        for match in INTERNAL_LINK.finditer(line):
+            target = match.group(1)
+            if target.lower().endswith(IMAGE_SUFFIXES):
+                continue
+            base = content if target.startswith("/") else source.parent
+            if not (base / target.lstrip("/")).is_file():
+                found.append((first_line + number, match.group(0)))
+    return found
+
+
 def unsafe_html(body: str, first_line: int) -> list[tuple[int, str]]:
     """(line, text) of each script, frame, event handler or javascript: link in a body."""
     return [(first_line + number, match.group(0).strip())
@@ -106,6 +126,9 @@ class YamlMarkdownReader(BaseReader):
         problems += [Problem(relative, line, "", f"'{text}' is not allowed in a page: remove it (scripts, "
                              "frames, event handlers and javascript: links are never published)")
                      for line, text in unsafe_html(body, body_line)]
+        problems += [Problem(relative, line, "", f"the link {target} points to a file that does not exist; "
+                             "check the folder and file name")
+                     for line, target in missing_targets(body, body_line, path, Path(self.settings["PATH"]))]
         metadata = {name: self._metadata_value(name, value)
                     for name, value in data.items() if value not in (None, "", [])}
         if problems:
