@@ -117,6 +117,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--content", type=Path, default=ROOT / "content")
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--search", help="a word to search for, to measure the first search")
+    parser.add_argument("--kinds", help="comma-separated page kinds for Lighthouse (default: every kind)")
     args = parser.parse_args(argv)
     identity, _ = load_identity(args.content)
     languages = languages_of(identity)
@@ -142,7 +143,9 @@ def main(argv: list[str] | None = None) -> None:
                     print(f"\nfirst search for '{args.search}' on {prefix}search/: {size:,} bytes in {count} requests")
             if not args.no_lighthouse:
                 print()
-                print_scores([row | {"scores": lighthouse(base + row["path"])} for row in rows])
+                kinds = set(args.kinds.split(",")) if args.kinds else None
+                print_scores([row | {"scores": lighthouse(base + row["path"])} for row in rows
+                              if kinds is None or row["kind"] in kinds])
 
 
 if __name__ == "__main__":
