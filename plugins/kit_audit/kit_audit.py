@@ -84,12 +84,17 @@ def sample_pages(output: Path, languages: list[str], default_lang: str) -> list[
         for folder in sorted(p for p in base.iterdir() if p.is_dir() and p.name not in SKIPPED_FOLDERS
                              and p.name not in languages):
             paths.append(f"/{prefix}{folder.name}/")
-            items = sorted(p for p in folder.iterdir() if p.is_dir() and p.name != "page")
+            items = sorted(p for p in folder.iterdir() if (p / "index.html").is_file() and p.name != "page")
             if items:
                 paths.append(f"/{prefix}{folder.name}/{items[0].name}/")
         if (base / "404.html").is_file():
             paths.append(f"/{prefix}404.html")
-    return [path for path in paths if (output / path.lstrip("/")).exists()]
+    return [path for path in paths if _page_file(output, path).is_file()]
+
+
+def _page_file(output: Path, path: str) -> Path:
+    target = output / path.lstrip("/")
+    return target / "index.html" if path.endswith("/") else target
 
 
 def accessibility_violations(page, url: str) -> list[str]:
