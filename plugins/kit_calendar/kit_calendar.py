@@ -16,6 +16,7 @@ from jinja2 import pass_context
 from pelican import signals
 from pelican.generators import Generator
 from kit_i18n import lang_prefix, page_lang, translated_text
+from kit_sitefiles import write_text_file
 from kit_typelists import typed_items
 
 ICS_NAME = "event.ics"
@@ -91,14 +92,9 @@ class CalendarGenerator(Generator):
             events = [event for event in typed_items(items, "events", code, settings)
                       if getattr(event, "start_at", None)]
             name = translated_text(settings["SITE"]["institution"]["name"], code, settings["DEFAULT_LANG"])
-            _write(output / feed_path(code, settings["DEFAULT_LANG"]), calendar(events, name, code, siteurl))
+            write_text_file(output / feed_path(code, settings["DEFAULT_LANG"]), calendar(events, name, code, siteurl))
             for event in events:
-                _write(output / event.url / ICS_NAME, calendar([event], name, code, siteurl))
-
-
-def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(text.encode("utf-8"))
+                write_text_file(output / event.url / ICS_NAME, calendar([event], name, code, siteurl))
 
 
 @pass_context

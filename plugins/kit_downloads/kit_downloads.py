@@ -19,6 +19,7 @@ from jinja2 import pass_context
 from pelican import signals
 from pelican.generators import Generator
 from kit_i18n import lang_prefix, page_lang
+from kit_sitefiles import write_text_file
 from kit_typelists import typed_items
 
 FORMATS = ("csv", "json")
@@ -80,9 +81,8 @@ class DownloadsGenerator(Generator):
             for kind, row in ROWS.items():
                 rows = [row(item, siteurl) for item in typed_items(items, kind, lang["code"], settings)]
                 for fmt, text in (("csv", as_csv(rows)), ("json", as_json(rows))):
-                    path = Path(self.output_path) / download_path(kind, fmt, lang["code"], settings["DEFAULT_LANG"])
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    path.write_bytes(text.encode("utf-8"))
+                    write_text_file(Path(self.output_path) /
+                                    download_path(kind, fmt, lang["code"], settings["DEFAULT_LANG"]), text)
 
 
 @pass_context

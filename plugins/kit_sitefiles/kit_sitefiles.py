@@ -94,14 +94,15 @@ class SiteFilesGenerator(Generator):
         for lang in settings["LANGUAGES"]:
             for kind in NEWS_KINDS:
                 feed = build_feed(listed_items(items, kind, lang["code"], settings), kind, lang["code"], settings)
-                _write_text(output / feed_path(kind, lang["code"], settings["DEFAULT_LANG"]),
+                write_text_file(output / feed_path(kind, lang["code"], settings["DEFAULT_LANG"]),
                             feed.writeString("utf-8"))
         entries = sitemap_entries(items, settings)
-        _write_text(output / "sitemap.xml", sitemap_xml(entries, settings["SITE_ADDRESS"], settings["DEFAULT_LANG"]))
-        _write_text(output / "robots.txt", robots_txt(settings["SITE_ADDRESS"]))
+        write_text_file(output / "sitemap.xml", sitemap_xml(entries, settings["SITE_ADDRESS"], settings["DEFAULT_LANG"]))
+        write_text_file(output / "robots.txt", robots_txt(settings["SITE_ADDRESS"]))
 
 
-def _write_text(path: Path, text: str) -> None:
+def write_text_file(path: Path, text: str) -> None:
+    """Write UTF-8 text, creating the folders it needs (feeds, calendars, downloads)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
 

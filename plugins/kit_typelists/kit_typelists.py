@@ -18,14 +18,10 @@ from pelican import signals
 from pelican.generators import Generator
 from kit_dates import format_number, to_native_digits
 from kit_i18n import lang_prefix, page_lang, translate
+from kit_links.kit_links import N_
 from kit_listings.kit_listings import PAGE_SIZE, listed_items, page_url, pages_of
 from kit_types import TYPES, label
 from kit_types.kit_types import INVESTMENT_STATES, PROJECT_STATES
-
-
-def N_(message: str) -> str:
-    """Mark a theme string for the catalogs; it is translated when rendered."""
-    return message
 
 
 VIEW_LABELS = {"upcoming": N_("Upcoming"), "past": N_("Past"), "open": N_("Open"), "closed": N_("Closed"),

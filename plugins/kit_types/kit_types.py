@@ -13,12 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kit_frontmatter.kit_frontmatter import COMMON, SCHEMAS
+from kit_links.kit_links import N_
 from kit_schema import Field
-
-
-def N_(message: str) -> str:
-    """Mark a theme string for the catalogs; it is translated when rendered."""
-    return message
 
 
 WITHOUT_TITLE = {name: spec for name, spec in COMMON.items() if name != "title"}
