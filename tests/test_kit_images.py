@@ -120,8 +120,8 @@ def derived_files(site: Path) -> list[Path]:
 
 
 def test_widths_are_never_wider_than_the_original():
-    assert widths_for(1600) == [320, 640, 960, 1280]
-    assert widths_for(1100) == [320, 640, 960, 1100]
+    assert widths_for(1600) == [320, 480, 640, 800, 960, 1280]
+    assert widths_for(1100) == [320, 480, 640, 800, 960, 1100]
     assert widths_for(200) == [200]
 
 
@@ -140,12 +140,12 @@ def test_news_page_has_a_picture_with_modern_sources_and_a_sized_img(site):
     assert types == (["image/avif", "image/webp"] if features.check("avif") else ["image/webp"])
     [img] = img_tags(picture)
     assert img["src"].endswith(".jpg") and img["src"] in img["srcset"]
-    assert img["sizes"] == "(min-width: 44rem) 44rem, 100vw"
+    assert img["sizes"] == "(min-width: 46rem) 44rem, calc(100vw - 2rem)"
     assert (img["width"], img["height"]) == ("1280", "854")
     assert img["alt"].startswith("Tanki jipya la maji") and img["decoding"] == "async"
-    assert [w for w in re.findall(r" (\d+)w", img["srcset"])] == ["320", "640", "960", "1280"]
+    assert [w for w in re.findall(r" (\d+)w", img["srcset"])] == ["320", "480", "640", "800", "960", "1280"]
     urls = srcset_urls(picture)
-    assert len(urls) == (13 if features.check("avif") else 9)  # 4 widths per format and the src
+    assert len(urls) == (19 if features.check("avif") else 13)  # 6 widths per format and the src
     assert [url for url in urls if not (site / url.lstrip("/")).is_file()] == []
 
 
@@ -179,7 +179,7 @@ def test_no_published_image_has_metadata(site, content):
 def test_derived_files_are_no_wider_than_their_original_nor_over_the_limit(site, content):
     derived = derived_files(site)
     formats = 3 if features.check("avif") else 2
-    assert len(derived) == formats * (4 + 4 + 3 + 3)  # two 1600 px photos, two 900 px images
+    assert len(derived) == formats * (6 + 6 + 5 + 5)  # two 1600 px photos, two 900 px images
     for path in derived:
         name = DERIVED.match(path.name)
         [original] = (content / "images" / "news").glob(f"{name['stem']}.*")

@@ -39,8 +39,8 @@ from pelican.generators import Generator
 from kit_schema import Problem, display_path
 
 PLUGIN = "kit_images"
-WIDTHS = (320, 640, 960, 1280)  # never wider than the original
-SIZES = "(min-width: 44rem) 44rem, 100vw"  # the prose column is at most 44rem wide
+WIDTHS = (320, 480, 640, 800, 960, 1280)  # never wider than the original; steps fit common phones
+SIZES = "(min-width: 46rem) 44rem, calc(100vw - 2rem)"  # the prose column: 44rem at most, else the screen less its margins
 MAX_BYTES = 200_000  # default of KIT_IMAGE_MAX_BYTES, for each derived file
 LADDERS = {"jpeg": (80, 70, 60, 50), "webp": (80, 70, 60, 50), "avif": (60, 50, 40, 30),
            "png": (0, 256, 128, 64)}  # qualities tried in turn; for PNG 0 keeps every colour, then palettes
