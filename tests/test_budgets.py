@@ -68,3 +68,17 @@ def test_assets_carry_a_content_hash(production_site):
     assert css and all(re.fullmatch(r"kit\.[0-9a-f]{10}\.css", p.name) for p in css)
     assert not (production_site / "theme" / "css" / "kit.css").exists()
 
+
+
+IMG = re.compile(r"<img\b[^>]*>")
+RASTER_SRC = re.compile(r"""\ssrc=["']?[^\s"'>]+\.(?:jpe?g|png|webp|avif)[\s"'>]""")
+
+
+def test_every_photo_is_sized_and_responsive_wherever_it_appears(production_site):
+    """Body images, album and project photos, video posters: none is served at upload size."""
+    bare: dict[str, list[str]] = {}
+    for page in pages(production_site):
+        for tag in IMG.findall(page.read_text(encoding="utf-8")):
+            if RASTER_SRC.search(tag) and not all(f" {name}=" in tag for name in ("width", "height", "srcset", "sizes")):
+                bare.setdefault(str(page.relative_to(production_site)), []).append(tag[:100])
+    assert bare == {}

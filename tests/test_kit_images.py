@@ -179,7 +179,7 @@ def test_no_published_image_has_metadata(site, content):
 def test_derived_files_are_no_wider_than_their_original_nor_over_the_limit(site, content):
     derived = derived_files(site)
     formats = 3 if features.check("avif") else 2
-    assert len(derived) == formats * (6 + 6 + 5 + 5)  # two 1600 px photos, two 900 px images
+    assert len(derived) == formats * (6 + 6 + 6 + 6 + 5 + 5)  # four 1600 px photos (news, album), two of 900 px
     for path in derived:
         name = DERIVED.match(path.name)
         [original] = (content / "images" / "news").glob(f"{name['stem']}.*")
@@ -238,3 +238,11 @@ def test_missing_broken_and_undescribed_images_are_problems(tmp_path, cache):
         "content/news/2025-06-03-picha.md:10: the image {static}/images/news/haipo.jpg does not exist; "
         "check the folder and the file name (photos go in content/images/)",
     ]
+
+
+def test_album_photos_and_posters_are_pictures_and_only_the_first_loads_at_once(site):
+    page = site / "galleries" / "mradi-wa-maji-mbuyuni-picha" / "index.html"
+    imgs = [img_tags(picture)[0] for picture in pictures(page)]
+    assert [img["loading"] for img in imgs] == ["eager", "lazy", "lazy", "lazy"]  # three photos, one poster
+    assert {(img["sizes"], img["class"]) for img in imgs} == {(kit_images.PHOTO_SIZES, "kit-photo__image")}
+    assert all(img["width"] and img["height"] and img["srcset"] for img in imgs)

@@ -177,7 +177,9 @@ def test_profile_draws_charts_as_svg_with_the_same_figures_in_a_table(demo_site)
 def test_a_video_is_a_poster_and_a_link_never_a_player(demo_site):
     html = read(demo_site, "en/galleries/mradi-wa-maji-mbuyuni-picha/index.html")
     assert "<iframe" not in html and "<video" not in html
-    assert re.search(r'<a class="kit-video__link" href="https://www.youtube.com/@mlimanidc" rel="noopener"><img', html)
+    poster = re.search(r'<a class="kit-video__link" href="https://www.youtube.com/@mlimanidc" rel="noopener">'
+                       r'<picture>.*?(<img [^>]*>)</picture></a>', html)
+    assert poster and 'srcset="' in poster[1] and 'alt="Watch the video: ' in poster[1]
     assert "Photo: Mr Ali Mussa" in html and "Photo: Government Communication Unit" in html
 
 

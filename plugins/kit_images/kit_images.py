@@ -33,6 +33,8 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
 import PIL
+from jinja2 import pass_context
+from markupsafe import Markup
 from PIL import Image, ImageCms, ImageOps, features
 from pelican import signals
 from pelican.generators import Generator
@@ -40,7 +42,9 @@ from kit_schema import Problem, display_path
 
 PLUGIN = "kit_images"
 WIDTHS = (320, 480, 640, 800, 960, 1280)  # never wider than the original; steps fit common phones
-SIZES = "(min-width: 46rem) 44rem, calc(100vw - 2rem)"  # the prose column: 44rem at most, else the screen less its margins
+SIZES = "(min-width: 46rem) 44rem, calc(100vw - 2rem)"  # the prose column: at most 44rem, else the screen less margins
+PHOTO_SIZES = "(min-width: 32rem) 22rem, calc(100vw - 2rem)"  # photo grids: columns of 14rem and more
+PHOTO_CLASS = "kit-photo__image"
 MAX_BYTES = 200_000  # default of KIT_IMAGE_MAX_BYTES, for each derived file
 LADDERS = {"jpeg": (80, 70, 60, 50), "webp": (80, 70, 60, 50), "avif": (60, 50, 40, 30),
            "png": (0, 256, 128, 64)}  # qualities tried in turn; for PNG 0 keeps every colour, then palettes
@@ -62,7 +66,7 @@ MANIFEST = "manifest.json"
 OUTPUTS = "KIT_IMAGE_OUTPUTS"  # settings key: output path -> cached file, for this build
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 LINK_MARKER = re.compile(r"^[{|](?:static|attach|filename)[|}]")
-KEPT_ATTRIBUTES = ("alt", "title", "id", "lang", "dir")
+KEPT_ATTRIBUTES = ("alt", "title", "id", "lang", "dir", "class")
 PELICAN_ALT_WARNINGS = ("Empty alt attribute for image %s in %s", "Other images have empty alt attributes")
 SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 
@@ -309,7 +313,7 @@ def too_big_message(big: Variant, limit: int) -> str:
             f"to at most {suggested} px wide, or choose a photo with less fine detail")
 
 
-def picture(attributes: dict[str, str], urls: dict[Variant, str], eager: bool) -> str:
+def picture(attributes: dict[str, str], urls: dict[Variant, str], eager: bool, sizes: str = SIZES) -> str:
     """`<picture>` with a source per modern format and the `<img>` fallback, largest file as `src`."""
     by_format: dict[str, list[Variant]] = {}
     for variant in sorted(urls, key=lambda v: v.width):
@@ -317,9 +321,9 @@ def picture(attributes: dict[str, str], urls: dict[Variant, str], eager: bool) -
     srcsets = {fmt: ", ".join(f"{urls[v]} {v.width}w" for v in variants) for fmt, variants in by_format.items()}
     fallback = next(fmt for fmt in by_format if fmt not in ("avif", "webp"))
     largest = by_format[fallback][-1]
-    sources = "".join(html_tag("source", {"type": MIME_TYPES[fmt], "srcset": srcsets[fmt], "sizes": SIZES})
+    sources = "".join(html_tag("source", {"type": MIME_TYPES[fmt], "srcset": srcsets[fmt], "sizes": sizes})
                       for fmt in modern_formats() if fmt in by_format)
-    img = html_tag("img", {"src": urls[largest], "srcset": srcsets[fallback], "sizes": SIZES,
+    img = html_tag("img", {"src": urls[largest], "srcset": srcsets[fallback], "sizes": sizes,
                            "width": largest.width, "height": largest.height,
                            **{name: attributes[name] for name in KEPT_ATTRIBUTES if name in attributes},
                            "loading": "eager" if eager else "lazy", "decoding": "async"})
@@ -354,17 +358,23 @@ def rewrite(tag: str, source: Path, settings: dict, eager: bool) -> str:
         report(settings, Problem(where, line_of(source, src), "", f"the image {src} does not exist; check the "
                                  "folder and the file name (photos go in content/images/)"))
         return html_tag("img", attributes | {"src": LINK_MARKER.sub("", src)})  # no second warning from Pelican
+    urls = published_urls(image, settings)
+    return picture(attributes, urls, eager) if urls else tag
+
+
+def published_urls(image: Path, settings: dict) -> dict[Variant, str] | None:
+    """The address of each derived file of `image`, planned for copying; None after reporting a problem."""
     try:
         derived = derive(image, settings)
     except UnreadableImage as error:
         report(settings, Problem(display_path(image, settings["PATH"]), None, "", str(error)))
-        return tag
+        return None
     if derived.too_big:
         limit = int(settings.get("KIT_IMAGE_MAX_BYTES", MAX_BYTES))
         report(settings, Problem(display_path(image, settings["PATH"]), None, "",
                                  too_big_message(derived.too_big, limit)))
-        return tag
-    return picture(attributes, publish(derived, image, settings), eager)
+        return None
+    return publish(derived, image, settings)
 
 
 def rewrite_images(content) -> None:
@@ -376,6 +386,42 @@ def rewrite_images(content) -> None:
     order = itertools.count()
     content._content = IMG_TAG.sub(lambda match: rewrite(match.group(0), source, settings, next(order) == 0),
                                    content._content)
+
+
+def prepare_photos(content) -> None:
+    """Derive the photos and video posters an item names in its front matter (albums, projects)."""
+    settings = content.settings
+    if not enabled(settings) or not content.source_path:
+        return
+    entries = [(entry, "file") for entry in getattr(content, "photos", None) or []]  # a missing file: kit_typeitems
+    entries += [(entry, "poster") for entry in getattr(content, "videos", None) or []]
+    content.kit_photos = {}
+    for entry, key in entries:
+        file = str(entry.get(key) or "") if isinstance(entry, dict) else ""
+        image = content_file("/" + file.lstrip("/"), Path(content.source_path), Path(settings["PATH"]))
+        if file and image is not None and image.suffix.lower() in RASTER and image.is_file():
+            urls = published_urls(image, settings)
+            if urls:
+                content.kit_photos[file] = urls
+    content.kit_photos_eager = "<img" not in (getattr(content, "_content", None) or "")
+
+
+@pass_context
+def photo_tag(context, item, file: str, alt: str, first: bool = False) -> Markup:
+    """`{{ photo_tag(page, photo.file, photo.caption, loop.first) }}`: a front-matter photo as `<picture>`.
+
+    The first photo loads at once when the body above it has no image of its own."""
+    urls = getattr(item, "kit_photos", {}).get(file)
+    alt = alt.unescape() if isinstance(alt, Markup) else alt  # escaped once, by html_tag
+    if not urls:
+        return Markup(html_tag("img", {"class": PHOTO_CLASS, "src": f"{context['SITEURL']}/{file}", "alt": alt,
+                                       "loading": "lazy"}))
+    eager = first and getattr(item, "kit_photos_eager", False)
+    return Markup(picture({"alt": alt, "class": PHOTO_CLASS}, urls, eager, PHOTO_SIZES))
+
+
+def install(generator) -> None:
+    generator.env.globals["photo_tag"] = photo_tag
 
 
 # Stripping what Pelican copies
@@ -486,5 +532,8 @@ def register() -> None:
     signals.get_generators.connect(get_generators)
     # content_object_init: after the reader has sanitised the body, turn its images into <picture>s.
     signals.content_object_init.connect(rewrite_images)
+    signals.content_object_init.connect(prepare_photos)
+    # generator_init: templates show front-matter photos with photo_tag().
+    signals.generator_init.connect(install)
     # finalized: Pelican has copied content/images and the theme; strip their metadata.
     signals.finalized.connect(strip_published)
