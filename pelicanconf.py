@@ -23,8 +23,9 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["kit_identity", "kit_frontmatter", "kit_i18n", "kit_links", "kit_listings",
            "kit_types", "kit_typeitems", "kit_typelists", "kit_calendar", "kit_downloads", "kit_structured",
            "kit_sitefiles", "kit_serving", "kit_assets", "kit_search", "kit_images", "kit_compress", "kit_checks",
-           "kit_schema"]  # order matters at `finalized`: assets, compress, checks, then stop on problems
+           "kit_parallel", "kit_schema"]  # order matters at `finalized`: assets, compress, checks, then stop on problems
 KIT_CHECK_LINKS = True  # every internal link must resolve
+KIT_WORKERS = None  # processes that convert Markdown and render pages; None: one per core
 
 # Content folders: the folder gives the kind, the file name the key and language.
 ARTICLE_PATHS = ["news", "press-releases", "announcements", "speeches"]
@@ -53,7 +54,8 @@ FEED_ALL_ATOM = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 
 # Every value is escaped unless a template marks it |safe (only sanitised item bodies).
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True,
+                     "auto_reload": False}  # each build makes new environments; no stat per template use
 MARKDOWN = {
     "extensions": ["markdown.extensions.extra", "markdown.extensions.sane_lists"],
     "output_format": "html",

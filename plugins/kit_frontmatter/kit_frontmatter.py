@@ -4,6 +4,8 @@ Each content folder has one schema (`SCHEMAS`). A file whose front matter breaks
 it is still read as far as possible (as a draft), and its problems go to the
 settings (`KIT_PROBLEMS`) so that the whole run is checked before the build stops with
 every problem listed. One Markdown instance serves every file of the process.
+`body_html()` is the whole conversion of a body; kit_parallel may run it ahead of
+the reader in other processes and leave the results in `PREPARED`.
 """
 
 from __future__ import annotations
@@ -109,6 +111,24 @@ def sanitize(html: str) -> str:
     return EXTERNAL_LINK.sub(r'<a href="\1" rel="noopener"', clean)
 
 
+_converters: dict[str, Markdown] = {}
+PREPARED: dict[str, str] = {}  # absolute path -> body HTML converted ahead of reading
+
+
+def body_html(body: str, options: dict) -> str:
+    """The sanitised HTML of a Markdown body, with this process's Markdown instance."""
+    key = repr(sorted(options.items()))
+    converter = _converters.get(key)
+    if converter is None:
+        converter = _converters[key] = Markdown(**options)
+    converter.reset()
+    return sanitize(converter.convert(body))
+
+
+def file_body_html(path: str, options: dict) -> str:
+    """`body_html()` of the body of the file at `path`."""
+    _, body, _ = split_front_matter(Path(path).read_text(encoding="utf-8"))
+    return body_html(body, options)
 
 
 class YamlMarkdownReader(BaseReader):
@@ -116,7 +136,6 @@ class YamlMarkdownReader(BaseReader):
 
     enabled = True
     file_extensions = ["md", "markdown"]
-    _markdown: Markdown | None = None
 
     def read(self, source_path: str) -> tuple[str, dict]:
         path = Path(source_path)
@@ -134,7 +153,8 @@ class YamlMarkdownReader(BaseReader):
         if problems:
             metadata["status"] = "draft"  # keep a broken file out of every listing
             metadata["kit_problems"] = problems  # kept with Pelican's cache of this file
-        return sanitize(self._convert(body)), metadata
+        html = PREPARED.pop(source_path, None)  # Pelican passes an absolute path
+        return (html if html is not None else body_html(body, self.settings["MARKDOWN"])), metadata
 
     def _metadata_value(self, name: str, value: Any) -> Any:
         """A YAML value as Pelican keeps it (dates, tags and categories are objects)."""
@@ -160,13 +180,6 @@ class YamlMarkdownReader(BaseReader):
             return {}, [Problem(path, None, "", f"the folder '{folder}' is not a content folder; "
                                 f"use one of: {', '.join(SCHEMAS)}")]
         return (data if isinstance(data, dict) else {}), check(data, schema, path, lines)
-
-    def _convert(self, body: str) -> str:
-        cls = type(self)
-        if cls._markdown is None:
-            cls._markdown = Markdown(**self.settings["MARKDOWN"])
-        cls._markdown.reset()
-        return cls._markdown.convert(body)
 
 
 def report_problems(generator, metadata: dict) -> None:

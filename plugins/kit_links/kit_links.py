@@ -168,6 +168,17 @@ def collect(generator) -> None:
     generator.context["KIT_INDEX"] = build_index(items)
 
 
+def freeze_addresses(generators: list) -> None:
+    """Keep each item's address and output path once every item is known.
+
+    Pelican formats `url` and `save_as` from the settings on every access, and a
+    page asks dozens of times (menus, switchers, listings). Its `override_url` and
+    `override_save_as` attributes hold the computed values for the rest of the build."""
+    items = generators[0].context.get("KIT_ITEMS", []) if generators else []
+    for item in items:
+        item.override_url, item.override_save_as = item.url, item.save_as
+
+
 def install(generator) -> None:
     generator.env.globals.update({"link": link, "current_url": current_url, "menu_state": menu_state,
                                   "alternates": alternates, "hreflang_links": hreflang_links,
@@ -180,3 +191,5 @@ def register() -> None:
     # *_generator_finalized: all items of a kind are known, translations linked.
     signals.article_generator_finalized.connect(collect)
     signals.page_generator_finalized.connect(collect)
+    # all_generators_finalized: no address changes after this point.
+    signals.all_generators_finalized.connect(freeze_addresses)

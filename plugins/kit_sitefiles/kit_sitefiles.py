@@ -19,6 +19,7 @@ from pelican.generators import Generator
 from kit_i18n import lang_prefix, page_lang, translate, translated_text
 from kit_links import LISTINGS, TITLES, versions_by_lang
 from kit_listings import NEWS_KINDS, listed_items
+from kit_typeitems import reference_time
 
 FEED_SIZE = 20
 
@@ -44,6 +45,8 @@ def build_feed(items: list, kind: str, lang: str, settings: dict) -> Atom1Feed:
         feed.add_item(title=item.title, link=absolute(siteurl, item.url), description=item.content,
                       unique_id=absolute(siteurl, item.url), pubdate=item.date,
                       updateddate=getattr(item, "modified", None), categories=[str(item.category)])
+    if not feed.items:  # feedgenerator would date an empty feed with the clock
+        feed.latest_post_date = lambda: settings.get("KIT_NOW") or reference_time()
     return feed
 
 

@@ -1,0 +1,175 @@
+"""Use every core for the two slow phases of a build: Markdown and page rendering.
+
+`KIT_WORKERS` processes (default: the cores this process may use) share them:
+
+- Reading: before a generator reads its first file, the Markdown bodies of its
+  files that are not in Pelican's content cache are converted by a pool of
+  forked processes. The reader takes the prepared HTML (kit_frontmatter's
+  `PREPARED`) instead of converting again; front matter is still read and
+  checked in the main process.
+- Writing: the generators in `SHARED_GENERATORS` write only through Pelican's
+  writer. Each of their `generate_output` runs in every worker at once and each
+  worker renders only its share of the files (every n-th call to the writer);
+  the main process renders the first share, then waits for the others. The
+  other shares still pass through the main process's writer unrendered, so
+  Pelican's check against two items writing one file still sees every file.
+
+A worker's warnings come back to the main process, so the build still stops on
+them, and a worker that fails fails the build. `KIT_WORKERS = 1` gives the plain
+single-process build; the output is byte-identical either way (tested).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import sys
+import traceback
+from functools import partial
+from typing import Any, Callable
+
+from pelican import signals
+from pelican.writers import FileOverwriteFailedError, Writer
+from kit_frontmatter.kit_frontmatter import PREPARED, file_body_html
+
+SHARED_GENERATORS = ("ArticlesGenerator", "PagesGenerator", "ListingsGenerator")
+CHUNK = 32  # files per task handed to a pool process
+
+
+def workers(settings: dict) -> int:
+    """How many processes share the work (at least 1)."""
+    wanted = settings.get("KIT_WORKERS")
+    return max(1, int(wanted) if wanted else len(os.sched_getaffinity(0)))
+
+
+class _NothingToRender:
+    """Stands in for the template of a file another worker renders."""
+
+    def render(self, context: dict) -> str:
+        return ""
+
+
+class SharedWriter(Writer):
+    """Pelican's writer, rendering only every `shares`-th file from number `share`."""
+
+    share, shares, calls, skipping = 0, 1, 0, False
+
+    def write_file(self, name, template, context, *args, **kwargs) -> None:
+        mine = self.calls % self.shares == self.share
+        self.calls += 1
+        self.skipping = not mine
+        try:
+            super().write_file(name, template if mine else _NothingToRender(), context, *args, **kwargs)
+        finally:
+            self.skipping = False
+
+    def write_feed(self, *args, **kwargs):
+        return super().write_feed(*args, **kwargs) if self.share == 0 else None
+
+    def _open_w(self, filename, encoding, override=False):
+        if not self.skipping:
+            return super()._open_w(filename, encoding, override)
+        if filename in self._written_files and not override:  # the check Pelican makes on every write
+            raise FileOverwriteFailedError(f'Failed to overwrite "{filename}": two items write the same file')
+        self._written_files.add(filename)
+        return open(os.devnull, "w", encoding=encoding)
+
+
+def prepare_bodies(generator) -> None:
+    """Convert, in a pool, the Markdown bodies the generator is about to read."""
+    if getattr(generator, "_kit_prepared", False):
+        return
+    generator._kit_prepared = True
+    PREPARED.clear()  # nothing from an earlier build in this process
+    count = workers(generator.settings)
+    paths = [os.path.abspath(os.path.join(generator.path, name)) for name in _files_to_read(generator)]
+    paths = [path for path in paths if path.endswith((".md", ".markdown"))
+             and generator.readers.get_cached_data(path, None) is None]
+    if count < 2 or len(paths) < 2 * CHUNK:
+        return
+    convert = partial(file_body_html, options=generator.settings["MARKDOWN"])
+    with multiprocessing.get_context("fork").Pool(count) as pool:
+        PREPARED.update(zip(paths, pool.map(convert, paths, chunksize=CHUNK)))
+
+
+def _files_to_read(generator) -> list[str]:
+    kind = "ARTICLE" if type(generator).__name__ == "ArticlesGenerator" else "PAGE"
+    return generator.get_files(generator.settings[f"{kind}_PATHS"], exclude=generator.settings[f"{kind}_EXCLUDES"])
+
+
+def share_output(generators: list) -> None:
+    """Let the listed generators render their pages in every worker."""
+    for generator in generators:
+        if type(generator).__name__ in SHARED_GENERATORS and workers(generator.settings) > 1:
+            generator.generate_output = partial(_shared_output, generator.generate_output, generator.settings)
+
+
+def _shared_output(generate_output: Callable, settings: dict, writer: Any) -> None:
+    if not isinstance(writer, SharedWriter):
+        return generate_output(writer)
+    count, problems = workers(settings), settings.setdefault("KIT_PROBLEMS", [])
+    children = [_start_worker(generate_output, writer, share, count, problems) for share in range(1, count)]
+    _run_share(generate_output, writer, 0, count)
+    failures = []
+    for pid, reader in children:
+        failure, found = _collect(pid, reader)
+        problems.extend(found)
+        failures += [failure] if failure else []
+    if failures:
+        raise RuntimeError("a worker process of the build failed:\n" + "\n".join(failures))
+
+
+def _run_share(generate_output: Callable, writer: SharedWriter, share: int, count: int) -> None:
+    writer.share, writer.shares, writer.calls = share, count, 0
+    try:
+        generate_output(writer)
+    finally:
+        writer.share, writer.shares, writer.calls = 0, 1, 0
+
+
+def _start_worker(generate_output: Callable, writer: SharedWriter, share: int, count: int,
+                  problems: list) -> tuple[int, int]:
+    """Fork a worker that renders share number `share`; (pid, pipe to read its report)."""
+    reader, sender = os.pipe()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid:
+        os.close(sender)
+        return pid, reader
+    os.close(reader)
+    known, failure = len(problems), None
+    try:
+        _run_share(generate_output, writer, share, count)
+    except BaseException:  # the parent reports it; a worker must never return into Pelican
+        failure = traceback.format_exc()
+    with os.fdopen(sender, "wb") as pipe:
+        pickle.dump((failure, problems[known:]), pipe)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
+
+
+def _collect(pid: int, reader: int) -> tuple[str | None, list]:
+    """The failure (or None) and the problems a worker reported."""
+    with os.fdopen(reader, "rb") as pipe:
+        data = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    if not data:
+        return f"worker {pid} ended without a report (exit status {status})", []
+    return pickle.loads(data)
+
+
+def use_shared_writer(pelican) -> type[Writer]:
+    return SharedWriter
+
+
+def register() -> None:
+    # *_generator_preread: sent before each file is read; the first one converts them all.
+    signals.article_generator_preread.connect(prepare_bodies)
+    signals.page_generator_preread.connect(prepare_bodies)
+    # all_generators_finalized: every item is known; output comes next.
+    signals.all_generators_finalized.connect(share_output)
+    # get_writer: Pelican asks plugins for the writer class.
+    signals.get_writer.connect(use_shared_writer)

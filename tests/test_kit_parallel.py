@@ -1,0 +1,95 @@
+"""Work shared among processes gives the same site as one process, and fails like it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from jinja2 import Template
+from pelican.writers import FileOverwriteFailedError
+
+from conftest import ROOT, build
+from bench.corpus import write_corpus
+import kit_frontmatter.kit_frontmatter as frontmatter
+from kit_parallel.kit_parallel import SharedWriter, _shared_output
+from kit_schema import Problem
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def assert_same_site(one: Path, other: Path) -> None:
+    first, second = files_of(one), files_of(other)
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """A small synthetic site: 40 news items in each language and the demo pages."""
+    return write_corpus(tmp_path_factory.mktemp("corpus"), 40)
+
+
+@pytest.mark.parametrize("source", ["demo", "corpus"])
+def test_shared_build_is_byte_identical_to_a_single_process_build(source, corpus, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # both builds see the same clock
+    content = ROOT / "content" if source == "demo" else corpus
+    single = build(tmp_path / "single", content, KIT_WORKERS=1, KIT_CHECK_LINKS=False)
+    shared = build(tmp_path / "shared", content, KIT_WORKERS=3, KIT_CHECK_LINKS=False)
+    assert len(list(single.rglob("*.html"))) > (100 if source == "demo" else 300)
+    assert_same_site(single, shared)
+
+
+def test_pool_processes_convert_the_news_bodies_not_the_main_process(corpus, tmp_path, monkeypatch):
+    converted_here: list[str] = []
+    convert = frontmatter.body_html
+    monkeypatch.setattr(frontmatter, "body_html", lambda body, options: converted_here.append(body) or
+                        convert(body, options))
+    build(tmp_path / "shared", corpus, KIT_WORKERS=2, KIT_CHECK_LINKS=False)
+    shared = len(converted_here)
+    build(tmp_path / "single", corpus, KIT_WORKERS=1, KIT_CHECK_LINKS=False)
+    single = len(converted_here) - shared
+    assert single - shared >= 120, "the 120 news bodies were converted by the pool"
+    assert frontmatter.PREPARED == {}, "and the reader took every one of them"
+
+
+def write_with(writer: SharedWriter, names: list[str], share: int, shares: int) -> None:
+    writer.share, writer.shares, writer.calls = share, shares, 0
+    for name in names:
+        writer.write_file(name, Template("{{ output_file }} by {{ who }}"), {"who": share})
+
+
+def test_a_share_renders_every_nth_file_and_still_sees_every_name(tmp_path):
+    writer = SharedWriter(str(tmp_path), {"RELATIVE_URLS": False, "PAGINATED_TEMPLATES": {}})
+    write_with(writer, ["a.html", "b.html", "c.html", "d.html", "e.html"], share=1, shares=2)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.html", "d.html"]
+    assert (tmp_path / "d.html").read_text() == "d.html by 1"
+    with pytest.raises(FileOverwriteFailedError):
+        writer.write_file("c.html", Template("x"), {})  # rendered by the other share, still a clash
+
+
+def test_problems_found_in_a_worker_reach_the_main_process(tmp_path):
+    settings = {"KIT_WORKERS": 2, "KIT_PROBLEMS": []}
+    writer = SharedWriter(str(tmp_path), {"RELATIVE_URLS": False, "PAGINATED_TEMPLATES": {}})
+
+    def generate_output(writer):
+        settings["KIT_PROBLEMS"].append(Problem("news/x.md", 3, "", f"found by share {writer.share}"))
+        writer.write_file("a.html", Template("a"), {})
+        writer.write_file("b.html", Template("b"), {})
+
+    _shared_output(generate_output, settings, writer)
+    assert sorted(p.message for p in settings["KIT_PROBLEMS"]) == ["found by share 0", "found by share 1"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.html", "b.html"]
+
+
+def test_a_failing_worker_fails_the_build(tmp_path):
+    settings = {"KIT_WORKERS": 2, "KIT_PROBLEMS": []}
+    writer = SharedWriter(str(tmp_path), {"RELATIVE_URLS": False, "PAGINATED_TEMPLATES": {}})
+
+    def generate_output(writer):
+        if writer.share == 1:
+            raise ValueError("a template broke")
+
+    with pytest.raises(RuntimeError, match="ValueError: a template broke"):
+        _shared_output(generate_output, settings, writer)
