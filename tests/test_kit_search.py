@@ -7,20 +7,34 @@ from urllib.parse import quote
 
 import pytest
 
-from test_site import CODES
+from test_site import CODES, IDENTITY
+
+DEFAULT = IDENTITY["languages"]["default"]
 
 
-def indexed_urls(site) -> list[str]:
+def bundle(site, code: str):
+    return site / ("pagefind" if code == DEFAULT else f"{code}/pagefind")
+
+
+def indexed_urls(site, code: str | None = None) -> list[str]:
     urls = []
-    for fragment in (site / "pagefind" / "fragment").iterdir():
+    for fragment in [f for c in CODES if code in (None, c) for f in (bundle(site, c) / "fragment").iterdir()]:
         text = gzip.decompress(fragment.read_bytes()).decode("utf-8").removeprefix("pagefind_dcd")
         urls.append(json.loads(text)["url"])
     return sorted(urls)
 
 
-def test_one_index_per_language(demo_site):
-    entry = json.loads((demo_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert sorted(entry["languages"]) == sorted(CODES)
+@pytest.mark.parametrize("code", CODES)
+def test_each_language_has_a_bundle_of_its_own_pages(demo_site, code):
+    entry = json.loads((bundle(demo_site, code) / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == [code]
+    urls = indexed_urls(demo_site, code)
+    assert len(urls) > 10
+    prefix = "/" if code == DEFAULT else f"/{code}/"
+    foreign = tuple(f"/{other}/" for other in CODES if other not in (code, DEFAULT))
+    assert [url for url in urls if not url.startswith(prefix) or url.startswith(foreign)] == []
+    search = (demo_site / prefix.lstrip("/") / "search" / "index.html").read_text(encoding="utf-8")
+    assert f'data-pagefind="{prefix}pagefind/pagefind.js"' in search
 
 
 def test_only_items_are_indexed(demo_site):

@@ -27,7 +27,7 @@ def test_unpublished_items_appear_nowhere(tmp_path):
     assert found["HABARI-ILIYOFICHWA"] == ["news/2026-01-11-habari-iliyofichwa/index.html"], \
         "a hidden item has its own page and nothing links to it"
     assert b"habari-iliyofichwa" not in (site / "sitemap.xml").read_bytes()
-    index = b"".join(gzip.decompress(p.read_bytes()) for p in (site / "pagefind" / "fragment").iterdir())
+    index = b"".join(gzip.decompress(p.read_bytes()) for p in site.glob("**/pagefind/fragment/*"))
     assert b"Mbuyuni" in index, "the search index holds published items"
     for title, _, _ in ITEMS.values():
         assert title.encode() not in index, f"{title} is in the search index"

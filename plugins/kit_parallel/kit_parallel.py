@@ -39,8 +39,11 @@ CHUNK = 32  # files per task handed to a pool process
 
 def workers(settings: dict) -> int:
     """How many processes share the work (at least 1)."""
+    if not hasattr(os, "fork"):
+        return 1
     wanted = settings.get("KIT_WORKERS")
-    return max(1, int(wanted) if wanted else len(os.sched_getaffinity(0)))
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, int(wanted) if wanted else cores)
 
 
 class _NothingToRender:

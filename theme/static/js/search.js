@@ -18,6 +18,8 @@ function resultItem(data) {
 
 async function showResults(query) {
   const pagefind = await import(form.dataset.pagefind);
+  // Each language's bundle sits in its own folder; its result addresses start at the site root.
+  await pagefind.options({ baseUrl: form.dataset.base });
   const search = await pagefind.search(query);
   const found = await Promise.all(search.results.slice(0, 20).map((result) => result.data()));
   list.replaceChildren(...found.map(resultItem));
