@@ -213,12 +213,14 @@ def ensure_lighthouse(c) -> None:
 
 @task(name="bench-weight", pre=[system_packages],
       help={"lighthouse": "also run Lighthouse (about 20 s a page)", "search": "a word to measure a first search",
-            "kinds": "comma-separated page kinds for Lighthouse, e.g. 'home,news item' (default: all)"})
-def bench_weight(c, lighthouse=True, search="maji", kinds=""):
+            "kinds": "comma-separated page kinds for Lighthouse, e.g. 'home,news item' (default: all)",
+            "runs": "Lighthouse runs per page; the table shows the median of each score"})
+def bench_weight(c, lighthouse=True, search="maji", kinds="", runs=1):
     """Print page weight per page kind and language, first-search bytes and Lighthouse scores."""
     if lighthouse:
         ensure_lighthouse(c)
-    flags = f"--search {search}" + ("" if lighthouse else " --no-lighthouse") + (f" --kinds '{kinds}'" if kinds else "")
+    flags = f"--search {search} --lighthouse-runs {int(runs)}" + ("" if lighthouse else " --no-lighthouse") + (
+        f" --kinds '{kinds}'" if kinds else "")
     c.run(f"{sys.executable} {ROOT / 'bench' / 'weight.py'} {flags}", pty=False)
 
 

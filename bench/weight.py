@@ -7,7 +7,8 @@ port, and prints two tables:
 1. bytes per page: HTML raw / gzip / brotli, render-blocking CSS, everything
    the page loads (gzip, images included) and the number of requests;
 2. Lighthouse mobile scores (default mobile throttling, Debian's Chromium) for
-   performance, accessibility, best practices and SEO.
+   performance, accessibility, best practices and SEO; `--lighthouse-runs N` gives
+   the median of N runs per page.
 
 `--search WORD` also measures what a first search downloads on the search page.
 """
@@ -18,6 +19,7 @@ import argparse
 import json
 import os
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -81,6 +83,12 @@ def lighthouse(url: str) -> dict[str, int]:
     return {name: round((report["categories"][name]["score"] or 0) * 100) for name in CATEGORIES}
 
 
+def median_scores(url: str, runs: int) -> dict[str, int]:
+    """Each category's median over `runs` Lighthouse runs: single runs vary on a shared machine."""
+    results = [lighthouse(url) for _ in range(runs)]
+    return {name: round(statistics.median(result[name] for result in results)) for name in CATEGORIES}
+
+
 def first_search_bytes(base: str, prefix: str, word: str) -> tuple[int, int]:
     """(bytes, requests) the search page downloads for its first search, after the page itself."""
     with chromium() as browser:
@@ -118,6 +126,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--search", help="a word to search for, to measure the first search")
     parser.add_argument("--kinds", help="comma-separated page kinds for Lighthouse (default: every kind)")
+    parser.add_argument("--lighthouse-runs", type=int, default=1, help="Lighthouse runs per page; the table shows medians")
     args = parser.parse_args(argv)
     identity, _ = load_identity(args.content)
     languages = languages_of(identity)
@@ -144,7 +153,7 @@ def main(argv: list[str] | None = None) -> None:
             if not args.no_lighthouse:
                 print()
                 kinds = set(args.kinds.split(",")) if args.kinds else None
-                print_scores([row | {"scores": lighthouse(base + row["path"])} for row in rows
+                print_scores([row | {"scores": median_scores(base + row["path"], args.lighthouse_runs)} for row in rows
                               if kinds is None or row["kind"] in kinds])
 
 
