@@ -8,7 +8,7 @@ import pytest
 from jinja2 import Template
 from pelican.writers import FileOverwriteFailedError
 
-from conftest import ROOT, build
+from conftest import ROOT, build, copy_content
 from bench.corpus import write_corpus
 import kit_frontmatter.kit_frontmatter as frontmatter
 from kit_parallel.kit_parallel import SharedWriter, _shared_output
@@ -93,3 +93,11 @@ def test_a_failing_worker_fails_the_build(tmp_path):
 
     with pytest.raises(RuntimeError, match="ValueError: a template broke"):
         _shared_output(generate_output, settings, writer)
+
+
+@pytest.mark.parametrize("count", [1, 2])
+def test_a_page_written_over_a_listing_stops_the_build(tmp_path, count):
+    content = copy_content(tmp_path)
+    (content / "pages" / "news.md").write_text("---\ntitle: Habari\n---\nMaandishi\n", encoding="utf-8")
+    with pytest.raises(FileOverwriteFailedError, match="news/index.html"):
+        build(tmp_path / "out", content, KIT_WORKERS=count)

@@ -169,14 +169,15 @@ def collect(generator) -> None:
 
 
 def freeze_addresses(generators: list) -> None:
-    """Keep each item's address and output path once every item is known.
+    """Keep each item's address once every item is known.
 
-    Pelican formats `url` and `save_as` from the settings on every access, and a
-    page asks dozens of times (menus, switchers, listings). Its `override_url` and
-    `override_save_as` attributes hold the computed values for the rest of the build."""
+    Pelican formats `url` from the settings on every access, and a page asks dozens
+    of times (menus, switchers, listings). Its `override_url` attribute holds the
+    computed value for the rest of the build. `override_save_as` is left alone: Pelican
+    would then let the item's page silently win over another file of the same name."""
     items = generators[0].context.get("KIT_ITEMS", []) if generators else []
     for item in items:
-        item.override_url, item.override_save_as = item.url, item.save_as
+        item.override_url = item.url
 
 
 def install(generator) -> None:

@@ -86,10 +86,12 @@ def prepare_bodies(generator) -> None:
     generator._kit_prepared = True
     PREPARED.clear()  # nothing from an earlier build in this process
     count = workers(generator.settings)
+    if count < 2:
+        return
     paths = [os.path.abspath(os.path.join(generator.path, name)) for name in _files_to_read(generator)]
     paths = [path for path in paths if path.endswith((".md", ".markdown"))
              and generator.readers.get_cached_data(path, None) is None]
-    if count < 2 or len(paths) < 2 * CHUNK:
+    if len(paths) < 2 * CHUNK:
         return
     convert = partial(file_body_html, options=generator.settings["MARKDOWN"])
     with multiprocessing.get_context("fork").Pool(count) as pool:
@@ -113,12 +115,14 @@ def _shared_output(generate_output: Callable, settings: dict, writer: Any) -> No
         return generate_output(writer)
     count, problems = workers(settings), settings.setdefault("KIT_PROBLEMS", [])
     children = [_start_worker(generate_output, writer, share, count, problems) for share in range(1, count)]
-    _run_share(generate_output, writer, 0, count)
     failures = []
-    for pid, reader in children:
-        failure, found = _collect(pid, reader)
-        problems.extend(found)
-        failures += [failure] if failure else []
+    try:
+        _run_share(generate_output, writer, 0, count)
+    finally:  # the workers end and are waited for, even when this process's share failed
+        for pid, reader in children:
+            failure, found = _collect(pid, reader)
+            problems.extend(found)
+            failures += [failure] if failure else []
     if failures:
         raise RuntimeError("a worker process of the build failed:\n" + "\n".join(failures))
 
