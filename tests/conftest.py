@@ -24,6 +24,11 @@ def build(output: Path, content: Path = ROOT / "content", settings_file: str = "
     return output
 
 
+def files_of(site: Path) -> dict[str, bytes]:
+    """Every file of a built site by its path in the site, with its bytes."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
 def copy_content(destination: Path) -> Path:
     """A private copy of the demo content that a test may break."""
     return Path(shutil.copytree(ROOT / "content", destination / "content"))

@@ -8,15 +8,11 @@ import pytest
 from jinja2 import Template
 from pelican.writers import FileOverwriteFailedError
 
-from conftest import ROOT, build, copy_content
+from conftest import ROOT, build, copy_content, files_of
 from bench.corpus import write_corpus
 import kit_frontmatter.kit_frontmatter as frontmatter
 from kit_parallel.kit_parallel import SharedWriter, _shared_output
 from kit_schema import Problem
-
-
-def files_of(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def assert_same_site(one: Path, other: Path) -> None:

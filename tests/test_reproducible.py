@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import ROOT, files_of
 
 
 def build_in_process_of_its_own(output: Path, **env: str) -> dict[str, bytes]:
@@ -13,7 +13,7 @@ def build_in_process_of_its_own(output: Path, **env: str) -> dict[str, bytes]:
                "-o", str(output), "-q"]
     result = subprocess.run(command, cwd=ROOT, env=dict(os.environ, **env), capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
-    return {str(p.relative_to(output)): p.read_bytes() for p in sorted(output.rglob("*")) if p.is_file()}
+    return files_of(output)
 
 
 def test_two_builds_are_byte_identical(tmp_path):
