@@ -197,7 +197,7 @@ def nginx_config_task(c, root="/var/www/site", listen="443 ssl http2"):
 
     identity, _ = load_identity(CONTENT)
     settings = {"DEFAULT_LANG": identity["languages"]["default"], "LANGUAGES": languages_of(identity),
-                "THEME_STATIC_DIR": "theme"}
+                "THEME_STATIC_DIR": "theme", "THEME": str(ROOT / "theme")}
     print(nginx_config(settings, Path(root), listen, urlsplit(identity["website"]).hostname))
 
 

@@ -57,6 +57,14 @@ def test_a_text_page_loads_at_most_30_kb(production_site):
     assert over == {}
 
 
+def test_the_first_render_needs_only_the_page(production_site):
+    """The stylesheet travels inside every page: no second request before anything shows."""
+    linked = [str(p.relative_to(production_site)) for p in pages(production_site)
+              if STYLESHEET.search(p.read_text(encoding="utf-8"))]
+    inlined = [p for p in pages(production_site) if "<style>" in p.read_text(encoding="utf-8")]
+    assert linked == [] and len(inlined) == len(pages(production_site))
+
+
 def test_pages_are_minified_and_precompressed(production_site):
     for page in pages(production_site):
         assert page.with_name(page.name + ".gz").is_file() and page.with_name(page.name + ".br").is_file()

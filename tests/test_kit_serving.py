@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import base64
 import gzip
+import hashlib
 import http.client
+import re
 
 import brotli
 import pytest
 
-from kit_serving import CONTENT_SECURITY_POLICY, headers_file, running_nginx
+from conftest import ROOT
+from kit_serving import content_security_policy, headers_file, running_nginx
 from test_site import IDENTITY
 
 SETTINGS = {"DEFAULT_LANG": IDENTITY["languages"]["default"], "THEME_STATIC_DIR": "theme",
-            "LANGUAGES": IDENTITY["languages"]["available"]}
+            "LANGUAGES": IDENTITY["languages"]["available"], "THEME": str(ROOT / "theme")}
+CONTENT_SECURITY_POLICY = content_security_policy(SETTINGS)
+INLINE_STYLE = re.compile(r"<style>(.*?)</style>", re.S)
 
 
 @pytest.fixture(scope="module")
@@ -51,6 +57,32 @@ def test_security_headers_on_pages_and_assets(nginx, production_site):
         assert headers["strict-transport-security"].startswith("max-age=")
         assert headers["x-content-type-options"] == "nosniff"
         assert headers["referrer-policy"] == "strict-origin-when-cross-origin"
+
+
+def test_every_inline_style_is_allowed_by_its_hash_and_nothing_else_is(production_site):
+    allowed = re.search(r"style-src ([^;]+)", CONTENT_SECURITY_POLICY).group(1).split()
+    assert allowed[0] == "'self'" and all(source.startswith("'sha256-") for source in allowed[1:])
+    used = set()
+    for page in production_site.rglob("*.html"):
+        for text in INLINE_STYLE.findall(page.read_text(encoding="utf-8")):
+            used.add(f"'sha256-{base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()}'")
+    assert used and used <= set(allowed[1:])
+
+
+def test_chromium_applies_the_inlined_styles_under_the_policy(nginx):
+    from kit_audit import chromium
+
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 360, "height": 640})
+        refusals = []
+        page.on("console", lambda message: refusals.append(message.text)
+                if "Content Security Policy" in message.text else None)
+        page.goto(f"http://127.0.0.1:{nginx}/fa/news/")
+        skip_link = page.locator(".kit-skip-link").bounding_box()
+        assert page.evaluate("getComputedStyle(document.body).margin") == "0px"
+        assert skip_link is None or skip_link["y"] < 0, "the skip link is hidden until focused"
+        page.close()
+    assert refusals == []
 
 
 def test_hashed_assets_are_cached_for_a_year_and_pages_briefly(nginx, production_site):

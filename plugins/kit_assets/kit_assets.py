@@ -4,15 +4,22 @@ Templates ask for `{{ asset('css/kit.css') }}` and get `theme/css/kit.1a2b3c4d.c
 Stylesheets are minified first; the hash is of the bytes that are served. When
 Pelican has copied `theme/static/` into the output, each file is replaced by its
 hashed name, so no unhashed copy is left to be cached by mistake.
+
+A stylesheet small enough to travel with the page is inlined instead:
+`<style>{{ inline_css('css/kit.css') }}</style>` puts its minified text in the
+page, so the first render needs no second request. `style_sources()` gives the
+Content-Security-Policy hashes that allow exactly those texts.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 from pathlib import Path
 
 import minify_html
 from jinja2 import pass_context
+from markupsafe import Markup
 from pelican import signals
 
 HASH_LENGTH = 10
@@ -55,12 +62,26 @@ def asset(context, relative: str) -> str:
     return f"{context['THEME_STATIC_DIR']}/{hashed}"
 
 
+@pass_context
+def inline_css(context, relative: str) -> Markup:
+    """`{{ inline_css('css/kit.css') }}`: the minified text of a theme stylesheet, for a `<style>`."""
+    return Markup(context["KIT_ASSETS"][relative][1].decode("utf-8"))
+
+
+def style_sources(theme: str | Path) -> list[str]:
+    """The CSP sources (`'sha256-…'`) of every theme stylesheet's inlined text."""
+    digests = (hashlib.sha256(data).digest() for relative, (_, data) in
+               theme_assets({"THEME": str(theme)}).items() if relative.endswith(".css"))
+    return [f"'sha256-{base64.b64encode(digest).decode('ascii')}'" for digest in digests]
+
+
 def prepare(pelican) -> None:
     pelican.settings["KIT_ASSETS"] = theme_assets(pelican.settings)
 
 
 def install(generator) -> None:
     generator.env.globals["asset"] = asset
+    generator.env.globals["inline_css"] = inline_css
 
 
 def rename_copies(pelican) -> None:
@@ -75,7 +96,7 @@ def rename_copies(pelican) -> None:
 def register() -> None:
     # initialized: hashes must be known before any template is rendered.
     signals.initialized.connect(prepare)
-    # generator_init: templates of every generator use asset().
+    # generator_init: templates of every generator use asset() and inline_css().
     signals.generator_init.connect(install)
     # finalized: Pelican has copied theme/static; swap in the hashed files.
     signals.finalized.connect(rename_copies)

@@ -2,7 +2,8 @@
 
 Both say the same things: send the precompressed `.br`/`.gz` files, cache
 hashed assets for a year and pages briefly, add the security headers (a
-Content-Security-Policy without 'unsafe-inline', HSTS, nosniff, Referrer-Policy)
+Content-Security-Policy without 'unsafe-inline' that allows the theme's inlined
+stylesheet by its hash, HSTS, nosniff, Referrer-Policy)
 and answer missing pages with the site's own 404 page in the reader's language.
 `_headers` is written into the output for hosts that read it; the nginx
 configuration is rendered by `invoke nginx-config` for the institution's server.
@@ -18,13 +19,13 @@ from pathlib import Path
 from typing import Iterator
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from kit_assets import style_sources
 from pelican import signals
 
-CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
-                           "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
-                           "base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
-SECURITY_HEADERS = {
-    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' {styles}; "
+          "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+          "base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+OTHER_SECURITY_HEADERS = {
     "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "strict-origin-when-cross-origin",
@@ -37,9 +38,18 @@ TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).parent), undefine
                         keep_trailing_newline=True, autoescape=False)
 
 
+def content_security_policy(settings: dict) -> str:
+    """Only the site's own files, plus the theme's inlined stylesheets by their hashes."""
+    return POLICY.format(styles=" ".join(style_sources(settings["THEME"])))
+
+
+def security_headers(settings: dict) -> dict[str, str]:
+    return {"Content-Security-Policy": content_security_policy(settings)} | OTHER_SECURITY_HEADERS
+
+
 def _values(settings: dict) -> dict:
     default = settings["DEFAULT_LANG"]
-    return {"headers": SECURITY_HEADERS, "cache_hashed": CACHE_HASHED, "cache_pages": CACHE_PAGES,
+    return {"headers": security_headers(settings), "cache_hashed": CACHE_HASHED, "cache_pages": CACHE_PAGES,
             "cache_other": CACHE_OTHER, "theme_dir": settings["THEME_STATIC_DIR"],
             "other_languages": [lang["code"] for lang in settings["LANGUAGES"] if lang["code"] != default]}
 
