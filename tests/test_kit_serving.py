@@ -69,19 +69,17 @@ def test_every_inline_style_is_allowed_by_its_hash_and_nothing_else_is(productio
     assert used and used <= set(allowed[1:])
 
 
-def test_chromium_applies_the_inlined_styles_under_the_policy(nginx):
-    from kit_audit import chromium
-
-    with chromium() as browser:
-        page = browser.new_page(viewport={"width": 360, "height": 640})
-        refusals = []
-        page.on("console", lambda message: refusals.append(message.text)
-                if "Content Security Policy" in message.text else None)
-        page.goto(f"http://127.0.0.1:{nginx}/fa/news/")
-        skip_link = page.locator(".kit-skip-link").bounding_box()
-        assert page.evaluate("getComputedStyle(document.body).margin") == "0px"
-        assert skip_link is None or skip_link["y"] < 0, "the skip link is hidden until focused"
-        page.close()
+def test_chromium_applies_the_inlined_styles_under_the_policy(nginx, browser_on_demo):
+    browser = browser_on_demo[1]
+    page = browser.new_page(viewport={"width": 360, "height": 640})
+    refusals = []
+    page.on("console", lambda message: refusals.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    page.goto(f"http://127.0.0.1:{nginx}/fa/news/")
+    skip_link = page.locator(".kit-skip-link").bounding_box()
+    assert page.evaluate("getComputedStyle(document.body).margin") == "0px"
+    assert skip_link is None or skip_link["y"] < 0, "the skip link is hidden until focused"
+    page.close()
     assert refusals == []
 
 
