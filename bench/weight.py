@@ -68,10 +68,11 @@ def weight_row(site: Path, path: str, codes: list[str]) -> dict:
     html = page.read_text(encoding="utf-8")
     assets = [local(site, url) for url in ASSET.findall(html) if "pagefind" not in url]
     blocking = [a for a in assets if a.suffix == ".css"]
+    html_gzip = served_size(site, page, ".gz")
     return {"kind": page_kind(path, codes), "path": path, "raw": page.stat().st_size,
-            "gzip": served_size(site, page, ".gz"), "brotli": served_size(site, page, ".br"),
-            "first_render": served_size(site, page, ".gz") + sum(served_size(site, a, ".gz") for a in blocking),
-            "total": served_size(site, page, ".gz") + sum(served_size(site, a, ".gz") for a in set(assets)),
+            "gzip": html_gzip, "brotli": served_size(site, page, ".br"),
+            "first_render": html_gzip + sum(served_size(site, a, ".gz") for a in blocking),
+            "total": html_gzip + sum(served_size(site, a, ".gz") for a in set(assets)),
             "requests": 1 + len(set(assets))}
 
 
