@@ -33,6 +33,16 @@ Picha tatu za mradi.
 ![Tanki la maji likiwa limepigwa picha kwa simu iliyoshikwa wima]({static}/images/news/picha-ya-simu.jpg)
 """
 
+TEST_PERSON = "afisa-maji"
+PERSON_BODY = """---
+name: Bi. Neema Joseph Mushi
+position: Afisa Maji wa Wilaya
+unit: planning
+order: 9
+photo: images/news/picha-ya-simu.jpg
+---
+"""
+
 
 def plugins_with_images() -> list[str]:
     """pelicanconf's plugins, with kit_images before the checks that read the written site."""
@@ -78,6 +88,7 @@ def prepared_content(folder: Path) -> Path:
     content = copy_content(folder)
     add_test_images(content / "images" / "news")
     (content / "news" / f"{TEST_ITEM}.md").write_text(TEST_BODY, encoding="utf-8")
+    (content / "people" / f"{TEST_PERSON}.md").write_text(PERSON_BODY, encoding="utf-8")
     return content
 
 
@@ -246,3 +257,13 @@ def test_album_photos_and_posters_are_pictures_and_only_the_first_loads_at_once(
     assert [img["loading"] for img in imgs] == ["eager", "lazy", "lazy", "lazy"]  # three photos, one poster
     assert {(img["sizes"], img["class"]) for img in imgs} == {(kit_images.PHOTO_SIZES, "kit-photo__image")}
     assert all(img["width"] and img["height"] and img["srcset"] for img in imgs)
+
+
+def test_a_portrait_is_a_picture_shown_160_pixels_wide(site):
+    page = site / "people" / TEST_PERSON / "index.html"
+    [picture] = pictures(page)
+    img = img_tags(picture)[0]
+    assert (img["class"], img["sizes"], img["width"], img["loading"]) == ("kit-person__photo", "160px", "160", "eager")
+    assert img["height"] == "107", "900 x 600 once turned upright, so 160 x 107"
+    urls = srcset_urls(picture)
+    assert urls and all(DERIVED.match(url.rsplit("/", 1)[-1]) for url in urls)

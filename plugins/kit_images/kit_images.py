@@ -313,8 +313,11 @@ def too_big_message(big: Variant, limit: int) -> str:
             f"to at most {suggested} px wide, or choose a photo with less fine detail")
 
 
-def picture(attributes: dict[str, str], urls: dict[Variant, str], eager: bool, sizes: str = SIZES) -> str:
-    """`<picture>` with a source per modern format and the `<img>` fallback, largest file as `src`."""
+def picture(attributes: dict[str, str], urls: dict[Variant, str], eager: bool, sizes: str = SIZES,
+            display_width: int | None = None) -> str:
+    """`<picture>` with a source per modern format and the `<img>` fallback, largest file as `src`.
+
+    Width and height are the largest file's, or `display_width` and the height in proportion."""
     by_format: dict[str, list[Variant]] = {}
     for variant in sorted(urls, key=lambda v: v.width):
         by_format.setdefault(variant.format, []).append(variant)
@@ -323,8 +326,9 @@ def picture(attributes: dict[str, str], urls: dict[Variant, str], eager: bool, s
     largest = by_format[fallback][-1]
     sources = "".join(html_tag("source", {"type": MIME_TYPES[fmt], "srcset": srcsets[fmt], "sizes": sizes})
                       for fmt in modern_formats() if fmt in by_format)
+    width = display_width or largest.width
     img = html_tag("img", {"src": urls[largest], "srcset": srcsets[fallback], "sizes": sizes,
-                           "width": largest.width, "height": largest.height,
+                           "width": width, "height": round(largest.height * width / largest.width),
                            **{name: attributes[name] for name in KEPT_ATTRIBUTES if name in attributes},
                            "loading": "eager" if eager else "lazy", "decoding": "async"})
     return f"<picture>{sources}{img}</picture>"
@@ -388,18 +392,23 @@ def rewrite_images(content) -> None:
                                    content._content)
 
 
+def front_matter_images(content) -> list[str]:
+    """The images an item names in its front matter: album photos, video posters, a person's portrait."""
+    files = [entry.get("file") for entry in getattr(content, "photos", None) or [] if isinstance(entry, dict)]
+    files += [entry.get("poster") for entry in getattr(content, "videos", None) or [] if isinstance(entry, dict)]
+    files.append(getattr(content, "photo", None))
+    return [str(file) for file in files if file]
+
+
 def prepare_photos(content) -> None:
-    """Derive the photos and video posters an item names in its front matter (albums, projects)."""
+    """Derive the images an item names in its front matter (albums, projects, people)."""
     settings = content.settings
     if not enabled(settings) or not content.source_path:
         return
-    entries = [(entry, "file") for entry in getattr(content, "photos", None) or []]  # a missing file: kit_typeitems
-    entries += [(entry, "poster") for entry in getattr(content, "videos", None) or []]
     content.kit_photos = {}
-    for entry, key in entries:
-        file = str(entry.get(key) or "") if isinstance(entry, dict) else ""
+    for file in front_matter_images(content):  # a missing file is reported by kit_typeitems
         image = content_file("/" + file.lstrip("/"), Path(content.source_path), Path(settings["PATH"]))
-        if file and image is not None and image.suffix.lower() in RASTER and image.is_file():
+        if image is not None and image.suffix.lower() in RASTER and image.is_file():
             urls = published_urls(image, settings)
             if urls:
                 content.kit_photos[file] = urls
@@ -407,17 +416,20 @@ def prepare_photos(content) -> None:
 
 
 @pass_context
-def photo_tag(context, item, file: str, alt: str, first: bool = False) -> Markup:
+def photo_tag(context, item, file: str, alt: str, first: bool = False,
+              css_class: str = PHOTO_CLASS, width: int | None = None) -> Markup:
     """`{{ photo_tag(page, photo.file, photo.caption, loop.first) }}`: a front-matter photo as `<picture>`.
 
-    The first photo loads at once when the body above it has no image of its own."""
+    The first photo loads at once when the body above it has no image of its own. With `width`
+    (CSS pixels) the photo is shown that wide, and the browser picks its file for that width."""
     urls = getattr(item, "kit_photos", {}).get(file)
     alt = alt.unescape() if isinstance(alt, Markup) else alt  # escaped once, by html_tag
     if not urls:
-        return Markup(html_tag("img", {"class": PHOTO_CLASS, "src": f"{context['SITEURL']}/{file}", "alt": alt,
+        return Markup(html_tag("img", {"class": css_class, "src": f"{context['SITEURL']}/{file}", "alt": alt,
                                        "loading": "lazy"}))
     eager = first and getattr(item, "kit_photos_eager", False)
-    return Markup(picture({"alt": alt, "class": PHOTO_CLASS}, urls, eager, PHOTO_SIZES))
+    sizes = f"{width}px" if width else PHOTO_SIZES
+    return Markup(picture({"alt": alt, "class": css_class}, urls, eager, sizes, width))
 
 
 def install(generator) -> None:
