@@ -3,7 +3,7 @@
 import datetime
 from types import SimpleNamespace
 
-from kit_listings import build_date, listed_items, pages_of
+from kit_listings import build_date, listed_items, pages_of, sitemap_sections
 
 SETTINGS = {"LANGUAGES": [{"code": "sw"}, {"code": "en"}, {"code": "fa"}], "UNTRANSLATED": "own-language"}
 
@@ -49,3 +49,14 @@ def test_build_date_prefers_source_date_epoch(monkeypatch):
     assert build_date(corpus()) == datetime.date(2026, 11, 18)
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
     assert build_date(corpus()) == datetime.date(2026, 1, 9)
+
+
+def test_the_sitemap_page_shows_the_first_items_of_a_kind_with_a_listing():
+    items = corpus() + [news(key, "sw", day) for key, day in (("e", 2), ("f", 3), ("g", 4))]
+    for item in items[-3:]:
+        item.kind = "pages"  # no listing page: all of them are on the sitemap page
+    sections = sitemap_sections(items, ["news", "pages"], "sw", SETTINGS | {"KIT_SITEMAP_ITEMS": 2})
+    assert [i.key for i in sections["news"].shown] == ["b", "d"] and sections["news"].total == 3
+    assert [i.key for i in sections["pages"].shown] == ["e", "f", "g"] and sections["pages"].total == 3
+    english = sitemap_sections(items, ["news"], "en", SETTINGS)["news"]  # five by default
+    assert ([i.key for i in english.shown], english.total) == (["a", "c"], 2)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pelican import signals
 from pelican.generators import Generator
@@ -22,6 +22,13 @@ from kit_schema import Problem, display_path
 NEWS_KINDS = ("news", "press-releases", "announcements", "speeches")
 PAGE_SIZE = 10
 HOME_COUNTS = {"news": 4, "press-releases": 3, "announcements": 3}
+SITEMAP_ITEMS = 5  # per kind with a listing page, which has the rest
+
+
+class Section(NamedTuple):
+    """One kind on the sitemap page: the items shown there, and how many the kind has."""
+    shown: list
+    total: int
 
 
 def by_date(item) -> tuple:
@@ -56,6 +63,17 @@ def build_date(items: list) -> datetime.date:
     return max(dates, default=datetime.date(1970, 1, 1))
 
 
+def sitemap_sections(items: list, kinds: list[str], lang: str, settings: dict) -> dict[str, Section]:
+    """The sitemap page's sections. A kind with a listing page shows only its first items
+    (KIT_SITEMAP_ITEMS) and links to the rest, so the page stays light however much is published."""
+    limit = settings.get("KIT_SITEMAP_ITEMS", SITEMAP_ITEMS)
+    sections = {}
+    for kind in kinds:
+        listed = listed_items(items, kind, lang, settings)
+        sections[kind] = Section(listed[:limit] if kind in LISTINGS else listed, len(listed))
+    return sections
+
+
 def pages_of(items: list, size: int = PAGE_SIZE) -> list[list]:
     """Split a listing into pages; an empty listing still has one page."""
     return [items[start:start + size] for start in range(0, len(items), size)] or [[]]
@@ -83,8 +101,7 @@ class ListingsGenerator(Generator):
                 self._write_listing(writer, code, kind)
             self._write(writer, f"{prefix}search/", "search", code, "search/")
             self._write(writer, f"{prefix}sitemap/", "sitemap", code, "sitemap/", listings=LISTINGS,
-                        sections={kind: listed_items(self._items, kind, code, self.settings)
-                                  for kind in self._sitemap_kinds()})
+                        sections=sitemap_sections(self._items, self._sitemap_kinds(), code, self.settings))
 
     def _sitemap_kinds(self) -> list[str]:
         """Every content folder: news first, then units and the other types, pages last."""
