@@ -188,8 +188,10 @@ def check_a11y(c):
     sys.exit("\n".join(problems)) if problems else print(f"No violations on {len(report)} pages.")
 
 
-@task(name="nginx-config", help={"root": "folder the server serves", "listen": "nginx listen value"})
-def nginx_config_task(c, root="/var/www/site", listen="443 ssl http2"):
+@task(name="nginx-config", help={"root": "folder the server serves", "listen": "nginx listen value",
+                                  "certificate": "certificate chain file (default: Let's Encrypt's for the site)",
+                                  "key": "private key file (default: Let's Encrypt's for the site)"})
+def nginx_config_task(c, root="/var/www/site", listen="443 ssl http2", certificate="", key=""):
     """Print an nginx server block for the site (precompressed files, caching, security headers)."""
     from kit_identity import languages_of, load_identity
     from kit_serving import nginx_config
@@ -198,7 +200,10 @@ def nginx_config_task(c, root="/var/www/site", listen="443 ssl http2"):
     identity, _ = load_identity(CONTENT)
     settings = {"DEFAULT_LANG": identity["languages"]["default"], "LANGUAGES": languages_of(identity),
                 "THEME_STATIC_DIR": "theme", "THEME": str(ROOT / "theme")}
-    print(nginx_config(settings, Path(root), listen, urlsplit(identity["website"]).hostname))
+    host = urlsplit(identity["website"]).hostname
+    live = f"/etc/letsencrypt/live/{host}"
+    tls_files = (certificate or f"{live}/fullchain.pem", key or f"{live}/privkey.pem") if "ssl" in listen.split() else None
+    print(nginx_config(settings, Path(root), listen, host, certificate=tls_files))
 
 
 def ensure_lighthouse(c) -> None:

@@ -6,13 +6,16 @@ import base64
 import gzip
 import hashlib
 import http.client
+import itertools
 import re
+import subprocess
+import sys
 
 import brotli
 import pytest
 
 from conftest import ROOT
-from kit_serving import content_security_policy, headers_file, running_nginx
+from kit_serving import content_security_policy, free_port, headers_file, main_config, running_nginx
 from test_site import IDENTITY
 
 SETTINGS = {"DEFAULT_LANG": IDENTITY["languages"]["default"], "THEME_STATIC_DIR": "theme",
@@ -69,16 +72,31 @@ def test_every_inline_style_is_allowed_by_its_hash_and_nothing_else_is(productio
     assert used and used <= set(allowed[1:])
 
 
-def test_chromium_applies_the_inlined_styles_under_the_policy(nginx, browser_on_demo):
-    browser = browser_on_demo[1]
-    page = browser.new_page(viewport={"width": 360, "height": 640})
-    refusals = []
+def policy_refusals(page) -> list[str]:
+    """The console messages, filled in as they come, in which Chromium refuses something by the policy."""
+    refusals: list[str] = []
     page.on("console", lambda message: refusals.append(message.text)
             if "Content Security Policy" in message.text else None)
+    return refusals
+
+
+def test_chromium_applies_the_inlined_styles_under_the_policy(nginx, browser_on_demo):
+    page = browser_on_demo[1].new_page(viewport={"width": 360, "height": 640})
+    refusals = policy_refusals(page)
     page.goto(f"http://127.0.0.1:{nginx}/fa/news/")
     skip_link = page.locator(".kit-skip-link").bounding_box()
     assert page.evaluate("getComputedStyle(document.body).margin") == "0px"
     assert skip_link is None or skip_link["y"] < 0, "the skip link is hidden until focused"
+    page.close()
+    assert refusals == []
+
+
+def test_search_runs_under_the_policy(nginx, browser_on_demo):
+    """Pagefind's script and WebAssembly run in Chromium with the production headers."""
+    page = browser_on_demo[1].new_page()
+    refusals = policy_refusals(page)
+    page.goto(f"http://127.0.0.1:{nginx}/en/search/?q=vaccination")
+    page.wait_for_selector(".kit-results__item a", timeout=10000)
     page.close()
     assert refusals == []
 
@@ -99,8 +117,47 @@ def test_missing_pages_get_the_sites_own_404_in_their_language(nginx, path, lang
     assert body.startswith(b"<!doctype html>") and f"lang={lang}".encode() in body[:80]
 
 
+def header_rules(text: str) -> dict[str, dict[str, str]]:
+    """A `_headers` file as {address pattern: {header: value}}."""
+    rules: dict[str, dict[str, str]] = {}
+    for line in text.splitlines():
+        if line.strip() and not line[0].isspace():
+            pattern = rules.setdefault(line.strip(), {})
+        elif line.strip():
+            name, value = line.strip().split(": ", 1)
+            pattern[name] = value
+    return rules
+
+
 def test_headers_file_for_static_hosts(production_site):
     text = (production_site / "_headers").read_text(encoding="utf-8")
+    rules = header_rules(text)
     assert text == headers_file(SETTINGS)
-    assert f"  Content-Security-Policy: {CONTENT_SECURITY_POLICY}" in text
-    assert "/theme/*\n  Cache-Control: public, max-age=31536000, immutable" in text
+    assert rules["/*"]["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
+    assert rules["/theme/*"] == {"Cache-Control": "public, max-age=31536000, immutable"}
+
+
+def test_no_address_gets_a_header_from_two_rules(production_site):
+    """Hosts join the values of a header that two matching rules set (Cloudflare Pages with a
+    comma), which would give a hashed file two contradicting Cache-Control values."""
+    rules = header_rules((production_site / "_headers").read_text(encoding="utf-8"))
+    prefixes = {pattern: pattern.rstrip("*") for pattern in rules}
+    clashes = [(first, second, name) for first, second in itertools.combinations(rules, 2)
+               if prefixes[first].startswith(prefixes[second]) or prefixes[second].startswith(prefixes[first])
+               for name in rules[first].keys() & rules[second].keys()]
+    assert len(rules) >= 3 and clashes == []
+
+
+def test_the_printed_https_server_is_accepted_by_nginx(production_site, tmp_path):
+    """`invoke nginx-config` with a certificate prints servers that nginx's own check accepts."""
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
+                    "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
+    printed = subprocess.run([sys.executable, "-m", "invoke", "nginx-config", "--root", str(production_site),
+                              "--listen", f"127.0.0.1:{free_port()} ssl", "--certificate", str(cert), "--key", str(key)],
+                             cwd=ROOT, check=True, capture_output=True, text=True).stdout
+    assert f"ssl_certificate {cert};" in printed and "return 301 https://$host$request_uri;" in printed
+    (tmp_path / "nginx.conf").write_text(main_config(tmp_path, printed), encoding="utf-8")
+    checked = subprocess.run(["/usr/sbin/nginx", "-t", "-c", str(tmp_path / "nginx.conf"), "-p", str(tmp_path)],
+                             capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr

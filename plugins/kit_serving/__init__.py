@@ -1,5 +1,7 @@
 """Server settings for the built site (nginx, _headers); see kit_serving.py."""
 
-from .kit_serving import content_security_policy, headers_file, nginx_config, register, running_nginx
+from .kit_serving import (content_security_policy, free_port, headers_file, main_config, nginx_config, register,
+                          running_nginx)
 
-__all__ = ["content_security_policy", "headers_file", "nginx_config", "register", "running_nginx"]
+__all__ = ["content_security_policy", "free_port", "headers_file", "main_config", "nginx_config", "register",
+           "running_nginx"]

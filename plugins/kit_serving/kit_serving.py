@@ -59,10 +59,13 @@ def headers_file(settings: dict) -> str:
     return TEMPLATES.get_template("_headers.j2").render(**_values(settings))
 
 
-def nginx_config(settings: dict, root: Path, listen: str, server_name: str, tls: bool = True) -> str:
-    """An nginx server block serving `root`."""
+def nginx_config(settings: dict, root: Path, listen: str, server_name: str, tls: bool = True,
+                 certificate: tuple[str, str] | None = None) -> str:
+    """An nginx server block serving `root`. `tls` sends HSTS; `certificate` (the chain's file
+    and the key's) serves HTTPS itself and adds a server that redirects plain HTTP to it."""
     return TEMPLATES.get_template("nginx.conf.j2").render(
-        **_values(settings), root=str(root), listen=listen, server_name=server_name, tls=tls)
+        **_values(settings), root=str(root), listen=listen, server_name=server_name, tls=tls,
+        certificate=certificate)
 
 
 BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
@@ -74,15 +77,15 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _main_config(folder: Path, server: str) -> str:
-    """A whole nginx.conf around one server block, with every path inside `folder`.
+def main_config(folder: Path, servers: str) -> str:
+    """A whole nginx.conf around server blocks, with every path inside `folder`.
 
     Workers run as root because test and benchmark folders may be private to root."""
     temp = "\n".join(f"{kind}_temp_path {folder}/{kind};" for kind in
                      ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
     return (f"load_module {BROTLI_MODULE};\nuser root;\ndaemon off;\npid {folder}/nginx.pid;\n"
             f"error_log {folder}/error.log;\nevents {{}}\nhttp {{\ninclude /etc/nginx/mime.types;\n"
-            f"access_log off;\n{temp}\n{server}\n}}\n")
+            f"access_log off;\n{temp}\n{servers}\n}}\n")
 
 
 @contextlib.contextmanager
@@ -90,7 +93,7 @@ def running_nginx(settings: dict, root: Path, folder: Path) -> Iterator[int]:
     """Debian's nginx serving `root` on a free loopback port with the kit's configuration."""
     port = free_port()
     server = nginx_config(settings, root, f"127.0.0.1:{port}", "localhost", tls=True)
-    (folder / "nginx.conf").write_text(_main_config(folder, server), encoding="utf-8")
+    (folder / "nginx.conf").write_text(main_config(folder, server), encoding="utf-8")
     process = subprocess.Popen(["/usr/sbin/nginx", "-c", str(folder / "nginx.conf"), "-p", str(folder)])
     try:
         _wait_for(port)
