@@ -192,7 +192,7 @@ def check_a11y(c):
                                   "certificate": "certificate chain file (default: Let's Encrypt's for the site)",
                                   "key": "private key file (default: Let's Encrypt's for the site)"})
 def nginx_config_task(c, root="/var/www/site", listen="443 ssl http2", certificate="", key=""):
-    """Print an nginx server block for the site (precompressed files, caching, security headers)."""
+    """Print the site's nginx servers: precompressed files, caching, security headers, HTTP to HTTPS."""
     from kit_identity import languages_of, load_identity
     from kit_serving import nginx_config
     from urllib.parse import urlsplit
@@ -202,7 +202,9 @@ def nginx_config_task(c, root="/var/www/site", listen="443 ssl http2", certifica
                 "THEME_STATIC_DIR": "theme", "THEME": str(ROOT / "theme")}
     host = urlsplit(identity["website"]).hostname
     live = f"/etc/letsencrypt/live/{host}"
-    tls_files = (certificate or f"{live}/fullchain.pem", key or f"{live}/privkey.pem") if "ssl" in listen.split() else None
+    tls_files = None
+    if "ssl" in listen.split():
+        tls_files = (certificate or f"{live}/fullchain.pem", key or f"{live}/privkey.pem")
     print(nginx_config(settings, Path(root), listen, host, certificate=tls_files))
 
 

@@ -153,9 +153,10 @@ def test_the_printed_https_server_is_accepted_by_nginx(production_site, tmp_path
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
     subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
                     "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
-    printed = subprocess.run([sys.executable, "-m", "invoke", "nginx-config", "--root", str(production_site),
-                              "--listen", f"127.0.0.1:{free_port()} ssl", "--certificate", str(cert), "--key", str(key)],
-                             cwd=ROOT, check=True, capture_output=True, text=True).stdout
+    task = ["nginx-config", "--root", str(production_site), "--listen", f"127.0.0.1:{free_port()} ssl",
+            "--certificate", str(cert), "--key", str(key)]
+    printed = subprocess.run([sys.executable, "-m", "invoke", *task], cwd=ROOT, check=True, capture_output=True,
+                             text=True).stdout
     assert f"ssl_certificate {cert};" in printed and "return 301 https://$host$request_uri;" in printed
     (tmp_path / "nginx.conf").write_text(main_config(tmp_path, printed), encoding="utf-8")
     checked = subprocess.run(["/usr/sbin/nginx", "-t", "-c", str(tmp_path / "nginx.conf"), "-p", str(tmp_path)],
