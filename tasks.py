@@ -193,19 +193,17 @@ def check_a11y(c):
                                   "key": "private key file (default: Let's Encrypt's for the site)"})
 def nginx_config_task(c, root="/var/www/site", listen="443 ssl http2", certificate="", key=""):
     """Print the site's nginx servers: precompressed files, caching, security headers, HTTP to HTTPS."""
-    from kit_identity import languages_of, load_identity
-    from kit_serving import nginx_config
+    from kit_identity import load_identity
+    from kit_serving import nginx_config, serving_settings
     from urllib.parse import urlsplit
 
     identity, _ = load_identity(CONTENT)
-    settings = {"DEFAULT_LANG": identity["languages"]["default"], "LANGUAGES": languages_of(identity),
-                "THEME_STATIC_DIR": "theme", "THEME": str(ROOT / "theme")}
     host = urlsplit(identity["website"]).hostname
     live = f"/etc/letsencrypt/live/{host}"
     tls_files = None
     if "ssl" in listen.split():
         tls_files = (certificate or f"{live}/fullchain.pem", key or f"{live}/privkey.pem")
-    print(nginx_config(settings, Path(root), listen, host, certificate=tls_files))
+    print(nginx_config(serving_settings(identity, ROOT / "theme"), Path(root), listen, host, certificate=tls_files))
 
 
 def ensure_lighthouse(c) -> None:

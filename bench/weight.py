@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from kit_audit import chromium, sample_pages  # noqa: E402
 from kit_identity import languages_of, load_identity  # noqa: E402
-from kit_serving import running_nginx  # noqa: E402
+from kit_serving import running_nginx, serving_settings  # noqa: E402
 
 LIGHTHOUSE = ROOT / "bench" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -156,11 +156,9 @@ def main(argv: list[str] | None = None) -> None:
                                                  if any(path.startswith(f"/{c}/") for c in codes) else default}
                 for path in paths]
         print_weights(rows)
-        settings = {"DEFAULT_LANG": default, "LANGUAGES": languages, "THEME_STATIC_DIR": "theme",
-                    "THEME": str(ROOT / "theme")}
         nginx_folder = Path(temp) / "nginx"
         nginx_folder.mkdir()
-        with running_nginx(settings, site, nginx_folder) as port:
+        with running_nginx(serving_settings(identity, ROOT / "theme"), site, nginx_folder) as port:
             base = f"http://127.0.0.1:{port}"
             if args.search:
                 for code in codes:

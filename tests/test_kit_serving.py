@@ -15,11 +15,10 @@ import brotli
 import pytest
 
 from conftest import ROOT
-from kit_serving import content_security_policy, free_port, headers_file, main_config, running_nginx
+from kit_serving import content_security_policy, free_port, headers_file, main_config, running_nginx, serving_settings
 from test_site import IDENTITY
 
-SETTINGS = {"DEFAULT_LANG": IDENTITY["languages"]["default"], "THEME_STATIC_DIR": "theme",
-            "LANGUAGES": IDENTITY["languages"]["available"], "THEME": str(ROOT / "theme")}
+SETTINGS = serving_settings(IDENTITY, ROOT / "theme")
 CONTENT_SECURITY_POLICY = content_security_policy(SETTINGS)
 INLINE_STYLE = re.compile(r"<style>(.*?)</style>", re.S)
 

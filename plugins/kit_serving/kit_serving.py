@@ -20,6 +20,7 @@ from typing import Iterator
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from kit_assets import style_sources
+from kit_identity import languages_of
 from pelican import signals
 
 POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' {styles}; "
@@ -57,6 +58,12 @@ def _values(settings: dict) -> dict:
 def headers_file(settings: dict) -> str:
     """The `_headers` file (Netlify, Cloudflare Pages and similar hosts)."""
     return TEMPLATES.get_template("_headers.j2").render(**_values(settings))
+
+
+def serving_settings(identity: dict, theme: Path) -> dict:
+    """The settings these files need, for callers outside a build (`invoke nginx-config`, bench, tests)."""
+    return {"DEFAULT_LANG": identity["languages"]["default"], "LANGUAGES": languages_of(identity),
+            "THEME_STATIC_DIR": "theme", "THEME": str(theme)}
 
 
 def nginx_config(settings: dict, root: Path, listen: str, server_name: str, tls: bool = True,
