@@ -6,6 +6,7 @@ and the same on every machine: these are deterministic, not timings.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import re
 from html.parser import HTMLParser
@@ -62,10 +63,15 @@ def weights(site: Path, page: Path) -> tuple[int, int, int]:
     return html_bytes, html_bytes + css, html_bytes + css + scripts
 
 
+@functools.cache
+def site_weights(site: Path) -> dict[str, tuple[int, int, int]]:
+    """`weights` of every page of a built site, read once for all the budgets checked on it."""
+    return {str(p.relative_to(site)): weights(site, p) for p in pages(site)}
+
+
 def over_budget(site: Path, measure: int, budget: int) -> dict[str, int]:
     """The pages whose weight number `measure` (an index into `weights`) is over `budget` bytes."""
-    measured = {str(p.relative_to(site)): weights(site, p)[measure] for p in pages(site)}
-    return {name: size for name, size in measured.items() if size > budget}
+    return {name: sizes[measure] for name, sizes in site_weights(site).items() if sizes[measure] > budget}
 
 
 def test_every_page_fits_the_first_round_trip(production_site):
