@@ -9,7 +9,8 @@ port, and prints two tables:
    the page loads (gzip, images included) and the number of requests;
 2. Lighthouse mobile scores (default mobile throttling, Debian's Chromium) for
    performance, accessibility, best practices and SEO; `--lighthouse-runs N` gives
-   the median of N runs per page.
+   the median of N runs per page, in interleaved rounds, and lists each run's
+   performance score.
 
 `--search WORD` also measures what a first search downloads on the search page.
 """
@@ -92,17 +93,26 @@ def settled(values: list[int], runs: int) -> bool:
     return Counter(values).most_common(1)[0][1] > runs // 2
 
 
-def median_scores(url: str, runs: int) -> dict[str, int]:
-    """Each category's median over `runs` Lighthouse runs: single runs vary on a shared machine.
+def medians_fixed(done: list[dict[str, int]], runs: int) -> bool:
+    """True when the runs in `done` already fix the median of `runs` runs in every category."""
+    return bool(done) and all(settled([run[name] for run in done], runs) for name in CATEGORIES)
 
-    Runs stop as soon as further runs could not change any median (for three runs: when
-    the first two agree), so the result is the median of `runs` at a fraction of the time."""
-    results: list[dict[str, int]] = []
-    while len(results) < runs:
-        results.append(lighthouse(url))
-        if all(settled([result[name] for result in results], runs) for name in CATEGORIES):
-            break
-    return {name: round(statistics.median(result[name] for result in results)) for name in CATEGORIES}
+
+def median_scores(urls: list[str], runs: int) -> dict[str, tuple[dict[str, int], list[int]]]:
+    """Each address's median score per category over `runs` Lighthouse runs, and its performance runs.
+
+    Single runs vary with the machine's load, and a slow minute would spoil every run of the
+    page measured in it. So runs are interleaved: each round runs every address once, in
+    order, before the next round starts. An address leaves the rounds as soon as further runs
+    could not change any of its medians (for three runs: when the first two agree)."""
+    results: dict[str, list[dict[str, int]]] = {url: [] for url in urls}
+    for round_number in range(1, runs + 1):
+        pending = [url for url in urls if not medians_fixed(results[url], runs)]
+        print(f"Lighthouse round {round_number} of at most {runs}: {len(pending)} of {len(urls)} pages", file=sys.stderr, flush=True)
+        for url in pending:
+            results[url].append(lighthouse(url))
+    return {url: ({name: round(statistics.median(run[name] for run in done)) for name in CATEGORIES},
+                  [run["performance"] for run in done]) for url, done in results.items()}
 
 
 def first_search_bytes(base: str, prefix: str, word: str) -> tuple[int, int]:
@@ -128,11 +138,12 @@ def print_weights(rows: list[dict]) -> None:
 
 
 def print_scores(rows: list[dict]) -> None:
-    print("| page kind | lang | address | performance | accessibility | best practices | SEO |")
-    print("|---|---|---|---:|---:|---:|---:|")
+    print("| page kind | lang | address | performance | accessibility | best practices | SEO | performance runs |")
+    print("|---|---|---|---:|---:|---:|---:|---|")
     for row in rows:
-        scores = row["scores"]
-        print(f"| {row['kind']} | {row['lang']} | {row['path']} | " + " | ".join(str(scores[c]) for c in CATEGORIES) + " |")
+        scores, runs = row["scores"]
+        print(f"| {row['kind']} | {row['lang']} | {row['path']} | " + " | ".join(str(scores[c]) for c in CATEGORIES)
+              + f" | {' '.join(map(str, runs))} |")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -168,8 +179,9 @@ def main(argv: list[str] | None = None) -> None:
             if not args.no_lighthouse:
                 print()
                 kinds = set(args.kinds.split(",")) if args.kinds else None
-                print_scores([row | {"scores": median_scores(base + row["path"], args.lighthouse_runs)} for row in rows
-                              if kinds is None or row["kind"] in kinds])
+                chosen = [row for row in rows if kinds is None or row["kind"] in kinds]
+                scores = median_scores([base + row["path"] for row in chosen], args.lighthouse_runs)
+                print_scores([row | {"scores": scores[base + row["path"]]} for row in chosen])
 
 
 if __name__ == "__main__":
