@@ -108,7 +108,8 @@ def median_scores(urls: list[str], runs: int) -> dict[str, tuple[dict[str, int],
     results: dict[str, list[dict[str, int]]] = {url: [] for url in urls}
     for round_number in range(1, runs + 1):
         pending = [url for url in urls if not medians_fixed(results[url], runs)]
-        print(f"Lighthouse round {round_number} of at most {runs}: {len(pending)} of {len(urls)} pages", file=sys.stderr, flush=True)
+        print(f"Lighthouse round {round_number} of at most {runs}: {len(pending)} of {len(urls)} pages",
+              file=sys.stderr, flush=True)
         for url in pending:
             results[url].append(lighthouse(url))
     return {url: ({name: round(statistics.median(run[name] for run in done)) for name in CATEGORIES},
