@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -217,15 +218,15 @@ def ensure_lighthouse(c) -> None:
 
 
 @task(name="bench-weight", pre=[system_packages],
-      help={"lighthouse": "also run Lighthouse (about 20 s a page)", "search": "a word to measure a first search",
+      help={"lighthouse": "also run Lighthouse (about 20 s a page)", "search": "words for a first search, per language",
             "kinds": "comma-separated page kinds for Lighthouse, e.g. 'home,news item' (default: all)",
             "runs": "Lighthouse runs per page; the table shows the median of each score"})
-def bench_weight(c, lighthouse=True, search="maji", kinds="", runs=1):
+def bench_weight(c, lighthouse=True, search="sw=maji,en=water,fa=آب", kinds="", runs=1):
     """Print page weight per page kind and language, first-search bytes and Lighthouse scores."""
     if lighthouse:
         ensure_lighthouse(c)
-    flags = f"--search {search} --lighthouse-runs {int(runs)}" + ("" if lighthouse else " --no-lighthouse") + (
-        f" --kinds '{kinds}'" if kinds else "")
+    flags = f"--search {shlex.quote(search)} --lighthouse-runs {int(runs)}"
+    flags += ("" if lighthouse else " --no-lighthouse") + (f" --kinds {shlex.quote(kinds)}" if kinds else "")
     c.run(f"{sys.executable} {ROOT / 'bench' / 'weight.py'} {flags}", pty=False)
 
 

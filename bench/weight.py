@@ -12,7 +12,9 @@ port, and prints two tables:
    the median of N runs per page, in interleaved rounds, and lists each run's
    performance score.
 
-`--search WORD` also measures what a first search downloads on the search page.
+`--search WORDS` also measures what a first search downloads on each language's search
+page: `sw=maji,en=water,fa=آب` gives each language its own word, a bare word is used
+in every language.
 """
 
 from __future__ import annotations
@@ -116,6 +118,17 @@ def median_scores(urls: list[str], runs: int) -> dict[str, tuple[dict[str, int],
                   [run["performance"] for run in done]) for url, done in results.items()}
 
 
+def search_words(spec: str, codes: list[str]) -> dict[str, str]:
+    """The word to search for in each language: `sw=maji,en=water`, or one bare word for every language."""
+    if spec and "=" not in spec:
+        return {code: spec for code in codes}
+    pairs = dict(item.split("=", 1) for item in spec.split(",") if item)
+    unknown = set(pairs) - set(codes)
+    if unknown:
+        raise SystemExit(f"--search: no language {', '.join(sorted(unknown))} on this site (it has {', '.join(codes)})")
+    return {code: pairs[code] for code in codes if code in pairs}
+
+
 def first_search_bytes(base: str, prefix: str, word: str) -> tuple[int, int]:
     """(bytes, requests) the search page downloads for its first search, after the page itself."""
     with chromium() as browser:
@@ -152,7 +165,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--site", type=Path, help="an existing production build (default: build one)")
     parser.add_argument("--content", type=Path, default=ROOT / "content")
     parser.add_argument("--no-lighthouse", action="store_true")
-    parser.add_argument("--search", help="a word to search for, to measure the first search")
+    parser.add_argument("--search", help="words for a first search: 'sw=maji,en=water', or one word for all")
     parser.add_argument("--kinds", help="comma-separated page kinds for Lighthouse (default: every kind)")
     parser.add_argument("--lighthouse-runs", type=int, default=1, help="Lighthouse runs per page; the table shows medians")
     args = parser.parse_args(argv)
@@ -172,11 +185,11 @@ def main(argv: list[str] | None = None) -> None:
         nginx_folder.mkdir()
         with running_nginx(serving_settings(identity, ROOT / "theme"), site, nginx_folder) as port:
             base = f"http://127.0.0.1:{port}"
-            if args.search:
-                for code in codes:
-                    prefix = "/" if code == default else f"/{code}/"
-                    size, count = first_search_bytes(base, prefix, args.search)
-                    print(f"\nfirst search for '{args.search}' on {prefix}search/: {size:,} bytes in {count} requests")
+            words = search_words(args.search or "", codes)
+            for code, word in words.items():
+                prefix = "/" if code == default else f"/{code}/"
+                size, count = first_search_bytes(base, prefix, word)
+                print(f"\nfirst search for '{word}' on {prefix}search/: {size:,} bytes in {count} requests")
             if not args.no_lighthouse:
                 print()
                 kinds = set(args.kinds.split(",")) if args.kinds else None

@@ -1,6 +1,8 @@
-"""bench/weight.py: when further Lighthouse runs can no longer change a median."""
+"""bench/weight.py: when Lighthouse runs can no longer change a median; which word each language searches."""
 
-from bench.weight import medians_fixed, settled
+import pytest
+
+from bench.weight import medians_fixed, search_words, settled
 
 
 def test_two_equal_runs_of_three_fix_the_median():
@@ -27,3 +29,15 @@ def test_every_category_must_be_fixed_before_a_page_leaves_the_rounds():
     assert not medians_fixed([run(100), run(100), run(99)], 5)
     assert medians_fixed([run(100), run(99), run(100), run(100)], 5)
     assert not medians_fixed([run(100), run(99), run(100, seo=92)], 5)
+
+
+def test_search_words_per_language_or_one_for_all():
+    assert search_words("sw=maji,en=water,fa=آب", ["sw", "en", "fa"]) == {"sw": "maji", "en": "water", "fa": "آب"}
+    assert search_words("maji", ["sw", "en"]) == {"sw": "maji", "en": "maji"}
+    assert search_words("en=water", ["sw", "en"]) == {"en": "water"}
+    assert search_words("", ["sw"]) == {}
+
+
+def test_a_search_word_for_a_language_the_site_lacks_is_refused():
+    with pytest.raises(SystemExit, match="no language de"):
+        search_words("sw=maji,de=wasser", ["sw", "en"])
