@@ -122,7 +122,10 @@ def search_words(spec: str, codes: list[str]) -> dict[str, str]:
     """The word to search for in each language: `sw=maji,en=water`, or one bare word for every language."""
     if spec and "=" not in spec:
         return {code: spec for code in codes}
-    pairs = dict(item.split("=", 1) for item in spec.split(",") if item)
+    items = [item for item in spec.split(",") if item]
+    if any("=" not in item for item in items):
+        raise SystemExit(f"--search: give every language as code=word, e.g. sw=maji,en=water (got '{spec}')")
+    pairs = dict(item.split("=", 1) for item in items)
     unknown = set(pairs) - set(codes)
     if unknown:
         raise SystemExit(f"--search: no language {', '.join(sorted(unknown))} on this site (it has {', '.join(codes)})")

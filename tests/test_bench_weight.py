@@ -41,3 +41,5 @@ def test_search_words_per_language_or_one_for_all():
 def test_a_search_word_for_a_language_the_site_lacks_is_refused():
     with pytest.raises(SystemExit, match="no language de"):
         search_words("sw=maji,de=wasser", ["sw", "en"])
+    with pytest.raises(SystemExit, match="code=word"):
+        search_words("sw=maji,water", ["sw", "en"])
