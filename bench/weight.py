@@ -100,8 +100,8 @@ def medians_fixed(done: list[dict[str, int]], runs: int) -> bool:
     return bool(done) and all(settled([run[name] for run in done], runs) for name in CATEGORIES)
 
 
-def median_scores(urls: list[str], runs: int) -> dict[str, tuple[dict[str, int], list[int]]]:
-    """Each address's median score per category over `runs` Lighthouse runs, and its performance runs.
+def lighthouse_runs(urls: list[str], runs: int) -> dict[str, list[dict[str, int]]]:
+    """Each address's Lighthouse runs, as many as fix the median of `runs` runs.
 
     Single runs vary with the machine's load, and a slow minute would spoil every run of the
     page measured in it. So runs are interleaved: each round runs every address once, in
@@ -114,8 +114,12 @@ def median_scores(urls: list[str], runs: int) -> dict[str, tuple[dict[str, int],
               file=sys.stderr, flush=True)
         for url in pending:
             results[url].append(lighthouse(url))
-    return {url: ({name: round(statistics.median(run[name] for run in done)) for name in CATEGORIES},
-                  [run["performance"] for run in done]) for url, done in results.items()}
+    return results
+
+
+def medians(done: list[dict[str, int]]) -> dict[str, int]:
+    """Each category's median score over the runs in `done`."""
+    return {name: round(statistics.median(run[name] for run in done)) for name in CATEGORIES}
 
 
 def search_words(spec: str, codes: list[str]) -> dict[str, str]:
@@ -158,9 +162,9 @@ def print_scores(rows: list[dict]) -> None:
     print("| page kind | lang | address | performance | accessibility | best practices | SEO | performance runs |")
     print("|---|---|---|---:|---:|---:|---:|---|")
     for row in rows:
-        scores, runs = row["scores"]
+        scores, runs = medians(row["runs"]), " ".join(str(run["performance"]) for run in row["runs"])
         print(f"| {row['kind']} | {row['lang']} | {row['path']} | " + " | ".join(str(scores[c]) for c in CATEGORIES)
-              + f" | {' '.join(map(str, runs))} |")
+              + f" | {runs} |")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -197,8 +201,8 @@ def main(argv: list[str] | None = None) -> None:
                 print()
                 kinds = set(args.kinds.split(",")) if args.kinds else None
                 chosen = [row for row in rows if kinds is None or row["kind"] in kinds]
-                scores = median_scores([base + row["path"] for row in chosen], args.lighthouse_runs)
-                print_scores([row | {"scores": scores[base + row["path"]]} for row in chosen])
+                runs = lighthouse_runs([base + row["path"] for row in chosen], args.lighthouse_runs)
+                print_scores([row | {"runs": runs[base + row["path"]]} for row in chosen])
 
 
 if __name__ == "__main__":
