@@ -36,7 +36,7 @@ def build_site(settings_file: str, output: Path = OUTPUT) -> None:
     shutil.rmtree(staging, ignore_errors=True)
     env = dict(os.environ, SOURCE_DATE_EPOCH=source_date_epoch())
     command = [sys.executable, "-m", "pelican", str(CONTENT), "-s", str(ROOT / settings_file),
-               "-o", str(staging), "-q"]
+               "-o", str(staging)]
     if subprocess.run(command, cwd=ROOT, env=env, check=False).returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         sys.exit(f"Nothing was written to {output.name}/: fix the problems listed above and build again.")
