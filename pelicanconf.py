@@ -33,6 +33,7 @@ PAGE_PATHS = ["pages", "units", "events", "tenders", "publications", "people", "
               "investments", "galleries", "profile", "feedback"]
 STATIC_PATHS = ["images", "files"]
 PATH_METADATA = r"(?P<kind>[^/]+)/(?P<key>[^/.]+)(?:\.(?P<lang>[a-z]{2,3}))?\.(?:md|markdown)$"
+FILENAME_METADATA = r"(?!)"  # dates come from front matter; kit_frontmatter checks a date in a file name
 ARTICLE_TRANSLATION_ID = "key"
 PAGE_TRANSLATION_ID = "key"
 DEFAULT_DATE = None

@@ -6,13 +6,12 @@ from pathlib import Path
 
 import pytest
 from jinja2 import Template
-from pelican.writers import FileOverwriteFailedError
 
 from conftest import ROOT, build, copy_content, files_of
 from bench.corpus import write_corpus
 import kit_frontmatter.kit_frontmatter as frontmatter
 from kit_parallel.kit_parallel import SharedWriter, _shared_output
-from kit_schema import Problem
+from kit_schema import BuildStopped, Problem
 
 
 def assert_same_site(one: Path, other: Path) -> None:
@@ -61,8 +60,9 @@ def test_a_share_renders_every_nth_file_and_still_sees_every_name(tmp_path):
     write_with(writer, ["a.html", "b.html", "c.html", "d.html", "e.html"], share=1, shares=2)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b.html", "d.html"]
     assert (tmp_path / "d.html").read_text() == "d.html by 1"
-    with pytest.raises(FileOverwriteFailedError):
-        writer.write_file("c.html", Template("x"), {})  # rendered by the other share, still a clash
+    writer.write_file("c.html", Template("x"), {})  # rendered by the other share, still a clash
+    assert [problem.message for problem in writer.settings["KIT_PROBLEMS"]] == [
+        "its address /c.html is already taken by the site's own page /c.html; give one of them another file name or slug"]
 
 
 def test_problems_found_in_a_worker_reach_the_main_process(tmp_path):
@@ -95,5 +95,7 @@ def test_a_failing_worker_fails_the_build(tmp_path):
 def test_a_page_written_over_a_listing_stops_the_build(tmp_path, count):
     content = copy_content(tmp_path)
     (content / "pages" / "news.md").write_text("---\ntitle: Habari\n---\nMaandishi\n", encoding="utf-8")
-    with pytest.raises(FileOverwriteFailedError, match="news/index.html"):
+    with pytest.raises(BuildStopped) as stopped:
         build(tmp_path / "out", content, KIT_WORKERS=count)
+    assert "content/pages/news.md: slug: its address /news/ is already taken by the site's own page /news/" \
+        in str(stopped.value)

@@ -10,6 +10,7 @@ the reader in other processes and leave the results in `PREPARED`.
 
 from __future__ import annotations
 
+import glob
 import re
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,9 @@ from pelican import signals
 from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
 from kit_schema import display_path, Field, Problem, check, load_yaml, parse_date
+from .intake import intake_problems, outside_links
+from .sources import (encoding_problem, key_problems, link_problems, name_date_problems, outside_links_removed,
+                      read_source, slug_problems)
 
 COMMON = {
     "title": Field("text", True),
@@ -63,7 +67,7 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
-    """(front matter, body, line where the body starts); None when there is none."""
+    """(front matter, body, line where the body starts); None when there is none or it is not closed."""
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
         return None, text, 1
@@ -76,26 +80,6 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
 EXTERNAL_LINK = re.compile(r'<a href="(https?://[^"]*)"')
 UNSAFE_HTML = re.compile(r"<\s*(?:script|iframe|frame|object|embed|style|form|base|meta)\b|\son[a-z]+\s*=|javascript:",
                          re.IGNORECASE)
-
-
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif")
-INTERNAL_LINK = re.compile(r"\{(?:filename|static|attach)\}(/?[^)\s\"'#?]+)")
-
-
-def missing_targets(body: str, first_line: int, source: Path, content: Path) -> list[tuple[int, str]]:
-    """(line, target) of each {filename}/{static} link whose file does not exist.
-
-    Photos are left to kit_images, which names the missing image with its own advice."""
-    found = []
-    for number, line in enumerate(body.splitlines()):
-        for match in INTERNAL_LINK.finditer(line):
-            target = match.group(1)
-            if target.lower().endswith(IMAGE_SUFFIXES):
-                continue
-            base = content if target.startswith("/") else source.parent
-            if not (base / target.lstrip("/")).is_file():
-                found.append((first_line + number, match.group(0)))
-    return found
 
 
 def unsafe_html(body: str, first_line: int) -> list[tuple[int, str]]:
@@ -127,7 +111,8 @@ def body_html(body: str, options: dict) -> str:
 
 def file_body_html(path: str, options: dict) -> str:
     """`body_html()` of the body of the file at `path`."""
-    _, body, _ = split_front_matter(Path(path).read_text(encoding="utf-8"))
+    text, _ = read_source(Path(path))
+    _, body, _ = split_front_matter(text)
     return body_html(body, options)
 
 
@@ -138,22 +123,28 @@ class YamlMarkdownReader(BaseReader):
     file_extensions = ["md", "markdown"]
 
     def read(self, source_path: str) -> tuple[str, dict]:
-        path = Path(source_path)
-        relative = display_path(path, self.settings["PATH"])
-        front, body, body_line = split_front_matter(path.read_text(encoding="utf-8"))
-        data, problems = self._checked_front_matter(front, relative, path.parent.name)
-        problems += [Problem(relative, line, "", f"'{text}' is not allowed in a page: remove it (scripts, "
+        path, content = Path(source_path), Path(self.settings["PATH"])
+        shown = display_path(path, content)
+        text, bad_line = read_source(path)
+        front, body, body_line = split_front_matter(text)
+        data, lines, problems = self._checked_front_matter(front, text, shown, path.parent.name)
+        problems += [encoding_problem(shown, bad_line)] if bad_line else []
+        problems += name_date_problems(path, shown)
+        problems += slug_problems(data.get("slug"), shown, lines.get("slug"))
+        problems += key_problems(data.get("key"), path, shown, lines.get("key"))
+        problems += [Problem(shown, line, "", f"'{found}' is not allowed in a page: remove it (scripts, "
                              "frames, event handlers and javascript: links are never published)")
-                     for line, text in unsafe_html(body, body_line)]
-        problems += [Problem(relative, line, "", f"the link {target} points to a file that does not exist; "
-                             "check the folder and file name")
-                     for line, target in missing_targets(body, body_line, path, Path(self.settings["PATH"]))]
+                     for line, found in unsafe_html(body, body_line)]
+        links = link_problems(body, body_line, path, content, shown)
+        problems += links
         metadata = {name: self._metadata_value(name, value)
                     for name, value in data.items() if value not in (None, "", [])}
+        html = PREPARED.pop(source_path, None)  # Pelican passes an absolute path
         if problems:
             metadata["status"] = "draft"  # keep a broken file out of every listing
             metadata["kit_problems"] = problems  # kept with Pelican's cache of this file
-        html = PREPARED.pop(source_path, None)  # Pelican passes an absolute path
+            metadata.pop("slug", None)  # never an address outside the item's folder
+            body, html = outside_links_removed(body, path, content), None
         return (html if html is not None else body_html(body, self.settings["MARKDOWN"])), metadata
 
     def _metadata_value(self, name: str, value: Any) -> Any:
@@ -167,19 +158,25 @@ class YamlMarkdownReader(BaseReader):
             value = str(value)
         return self.process_metadata(name, value) if isinstance(value, str) else value
 
-    def _checked_front_matter(self, front: str | None, path: str, folder: str) -> tuple[dict, list[Problem]]:
+    def _checked_front_matter(self, front: str | None, text: str, path: str,
+                              folder: str) -> tuple[dict, dict[str, int], list[Problem]]:
+        """(data, line of each field, problems) of a file's front matter."""
         if front is None:
-            return {}, [Problem(path, 1, "", "the file must start with front matter between two '---' lines")]
+            opened = [line.strip() for line in text.splitlines()[:1]] == ["---"]
+            return {}, {}, [Problem(path, 1, "", "the front matter has no closing '---' line; add a line with "
+                                    "only --- after the last field" if opened else "the file must start with "
+                                    "front matter between two '---' lines")]
         data, lines, problems = load_yaml(front, path)
         lines = {name: line + 1 for name, line in lines.items()}  # line 1 is the opening ---
         problems = [Problem(p.path, p.line + 1 if p.line else None, p.field, p.message) for p in problems]
-        if problems:
-            return {}, problems
+        if not isinstance(data, dict):
+            return {}, lines, problems or [Problem(path, 2, "", "expected 'name: value' lines between the two "
+                                                   "'---' lines")]
         schema = SCHEMAS.get(folder)
         if schema is None:
-            return {}, [Problem(path, None, "", f"the folder '{folder}' is not a content folder; "
-                                f"use one of: {', '.join(SCHEMAS)}")]
-        return (data if isinstance(data, dict) else {}), check(data, schema, path, lines)
+            return {}, lines, problems + [Problem(path, None, "", f"the folder '{folder}' is not a content folder; "
+                                                  f"use one of: {', '.join(SCHEMAS)}")]
+        return data, lines, problems + check(data, schema, path, lines)
 
 
 def report_problems(generator, metadata: dict) -> None:
@@ -189,12 +186,24 @@ def report_problems(generator, metadata: dict) -> None:
         generator.settings.setdefault("KIT_PROBLEMS", []).extend(problems)
 
 
+def check_intake(pelican) -> None:
+    """Name every file under content/ that the build would leave out or must not read."""
+    settings = pelican.settings
+    problems = intake_problems(Path(settings["PATH"]), [*settings["ARTICLE_PATHS"], *settings["PAGE_PATHS"]],
+                               list(settings["STATIC_PATHS"]), [lang["code"] for lang in settings.get("LANGUAGES", [])])
+    settings.setdefault("KIT_PROBLEMS", []).extend(problems)
+    settings["IGNORE_FILES"] = [*settings["IGNORE_FILES"], *(glob.escape(link.name)  # never walked into
+                                                             for link in outside_links(Path(settings["PATH"])))]
+
+
 def use_reader(readers) -> None:
     for extension in YamlMarkdownReader.file_extensions:
         readers.reader_classes[extension] = YamlMarkdownReader
 
 
 def register() -> None:
+    # initialized: the identity (languages) is loaded; no file has been read yet.
+    signals.initialized.connect(check_intake)
     # readers_init: replace Pelican's Markdown reader before any file is read.
     signals.readers_init.connect(use_reader)
     # *_generator_context: runs for every file, also when its reading came from the cache.

@@ -30,7 +30,8 @@ from functools import partial
 from typing import Any, Callable
 
 from pelican import signals
-from pelican.writers import FileOverwriteFailedError, Writer
+from pelican.writers import Writer
+from kit_schema import Problem, display_path
 from kit_frontmatter.kit_frontmatter import PREPARED, file_body_html
 
 SHARED_GENERATORS = ("ArticlesGenerator", "PagesGenerator", "ListingsGenerator")
@@ -54,14 +55,18 @@ class _NothingToRender:
 
 
 class SharedWriter(Writer):
-    """Pelican's writer, rendering only every `shares`-th file from number `share`."""
+    """Pelican's writer, rendering only every `shares`-th file from number `share`.
+
+    Two things written to one address (two items, or an item over a listing) are a
+    problem naming both, instead of Pelican's FileOverwriteFailedError."""
 
     share, shares, calls, skipping = 0, 1, 0, False
+    writing = ""  # who the file being written belongs to, as an editor would name it
 
     def write_file(self, name, template, context, *args, **kwargs) -> None:
         mine = self.calls % self.shares == self.share
         self.calls += 1
-        self.skipping = not mine
+        self.skipping, self.writing = not mine, _owner(name, kwargs, self.settings)
         try:
             super().write_file(name, template if mine else _NothingToRender(), context, *args, **kwargs)
         finally:
@@ -71,12 +76,32 @@ class SharedWriter(Writer):
         return super().write_feed(*args, **kwargs) if self.share == 0 else None
 
     def _open_w(self, filename, encoding, override=False):
+        owners = self.__dict__.setdefault("owners", {})
+        if filename in self._written_files and not override:
+            self.settings.setdefault("KIT_PROBLEMS", []).append(_collision(filename, owners, self.writing, self))
+            return open(os.devnull, "w", encoding=encoding)
+        owners[filename] = self.writing
         if not self.skipping:
             return super()._open_w(filename, encoding, override)
-        if filename in self._written_files and not override:  # the check Pelican makes on every write
-            raise FileOverwriteFailedError(f'Failed to overwrite "{filename}": two items write the same file')
         self._written_files.add(filename)
         return open(os.devnull, "w", encoding=encoding)
+
+
+def _owner(name: str, kwargs: dict, settings: dict) -> str:
+    """The content file a write comes from, or the kit's own page at `name`."""
+    item = kwargs.get("article") or kwargs.get("page")
+    if item is not None and getattr(item, "source_path", None):
+        return display_path(item.source_path, settings["PATH"])
+    return f"the site's own page /{name.removesuffix('index.html')}"
+
+
+def _collision(filename: str, owners: dict, writer_now: str, writer: Writer) -> Problem:
+    address = "/" + os.path.relpath(filename, writer.output_path).removesuffix("index.html")
+    first = owners.get(filename, "another page")
+    path = writer_now if writer_now.startswith(("content", "..")) else first
+    other = first if path == writer_now else writer_now
+    return Problem(path, None, "slug", f"its address {address} is already taken by {other}; give one of them "
+                   "another file name or slug")
 
 
 def prepare_bodies(generator) -> None:

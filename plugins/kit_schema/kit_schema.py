@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
+IMPOSSIBLE_DAY = re.compile(r"^\s*\d{4}-\d{1,2}-\d{1,2}\b")  # shaped like a date; parse_date says if it exists
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 KINDS = ("text", "translated", "email", "url", "number", "choice", "date",
          "texts", "mapping", "mappings", "boolean")
@@ -39,14 +40,24 @@ class Problem:
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
 
+UNREADABLE = "the build could not read this file; check it against docs/content-types.md, or ask for help"
+GENERAL = (UNREADABLE, "Skipping ")  # what Pelican says of a file it gave up on
+
+
 class BuildStopped(SystemExit):
     """Ends the build, listing every problem; nothing is written after it."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems, key=lambda p: (p.path, p.line or 0, p.field))
-        lines = [f"The build stopped: {len(problems)} problem(s) to fix. Nothing was published."]
+        self.problems = sorted(specific(set(problems)), key=lambda p: (p.path, p.line or 0, p.field, p.message))
+        lines = [f"The build stopped: {len(self.problems)} problem(s) to fix. Nothing was published."]
         lines += [f"  - {p}" for p in self.problems]
         super().__init__("\n".join(lines))
+
+
+def specific(problems: set[Problem]) -> list[Problem]:
+    """The problems, less Pelican's general complaint about a file the kit has named a precise problem in."""
+    named = {p.path for p in problems if not p.message.startswith(GENERAL)}
+    return [p for p in problems if p.path not in named or not p.message.startswith(GENERAL)]
 
 
 @dataclass(frozen=True)
@@ -68,10 +79,24 @@ def display_path(path, content_path) -> str:
     return os.path.relpath(path, os.path.dirname(os.path.abspath(content_path)))
 
 
+class KitLoader(FAST_LOADER):
+    """The safe loader, except that a date that does not exist stays text for the schema to name."""
+
+
+def _timestamp_or_text(loader: yaml.BaseLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:  # 2026-02-30, 2026-13-45: kept as written, so check() reports its line
+        return loader.construct_scalar(node)
+
+
+KitLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
+
 def load_yaml(text: str, path: str) -> tuple[Any, dict[str, int], list[Problem]]:
     """Parse YAML, returning (data, line of every dotted key, problems)."""
     try:
-        loader = FAST_LOADER(text)
+        loader = KitLoader(text)
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else None
@@ -83,7 +108,27 @@ def load_yaml(text: str, path: str) -> tuple[Any, dict[str, int], list[Problem]]
         reason = getattr(error, "problem", None) or str(error)
         return None, {}, [Problem(path, line, "", f"this is not valid YAML ({reason}); "
                                   "check the indentation and quote text that contains ': '")]
-    return data, line_index(node) if node else {}, []
+    if node is None:
+        return data, {}, []
+    return data, line_index(node), repeated_keys(node, path)
+
+
+def repeated_keys(node: yaml.Node, path: str, prefix: str = "") -> list[Problem]:
+    """A problem for each key written twice in one mapping (YAML would keep only the last)."""
+    problems, first_lines = [], {}
+    children = node.value if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) else []
+    for number, child in enumerate(children):
+        if isinstance(node, yaml.MappingNode):
+            key, child = child
+            name, line = f"{prefix}{key.value}", key.start_mark.line + 1
+            if name in first_lines:
+                problems.append(Problem(path, line, name, f"is written twice (first on line {first_lines[name]}); "
+                                        "keep one of them"))
+            first_lines.setdefault(name, line)
+            problems += repeated_keys(child, path, name + ".")
+        else:
+            problems += repeated_keys(child, path, f"{prefix}{number}.")
+    return problems
 
 
 def line_index(node: yaml.Node, prefix: str = "") -> dict[str, int]:
@@ -133,6 +178,8 @@ def _check_value(value: Any, spec: Field, name: str, problem, languages, path, l
         unknown = [code for code in value if code not in languages]
         return [problem(name, f"'{code}' is not a language of this site; "
                         f"expected one of {', '.join(languages)}") for code in unknown]
+    if spec.kind == "date" and isinstance(value, str) and IMPOSSIBLE_DAY.match(value) and parse_date(value) is None:
+        return [problem(name, f"'{value}' is not a day of the calendar; check the month (01 to 12) and the day")]
     if spec.kind == "choice" and str(value) not in spec.choices:
         return [problem(name, f"'{value}' is not allowed{_did_you_mean(str(value), spec.choices)}; "
                         f"expected one of: {', '.join(spec.choices)}")]
@@ -202,6 +249,9 @@ class WarningCollector(logging.Handler):
         message = record.getMessage().split("\n")[0]
         if message.startswith("Unable to find"):
             return  # kit_frontmatter reports each broken {filename} link with its line
+        if message.startswith("Could not process") and record.args:
+            self.problems.append(Problem(f"content/{record.args[0]}", None, "", UNREADABLE))
+            return
         self.problems.append(Problem(_source_being_processed() or "content", None, "", message))
 
 

@@ -25,6 +25,7 @@ from pelican import signals
 from kit_i18n import lang_prefix
 from kit_schema import Problem, display_path, load_yaml, parse_date
 from kit_frontmatter import split_front_matter
+from kit_frontmatter.sources import inside, read_source
 from kit_types import TYPES
 
 FILE_TYPES = {"pdf": "PDF", "docx": "DOCX", "doc": "DOC", "xlsx": "XLSX", "xls": "XLS", "odt": "ODT",
@@ -95,7 +96,7 @@ class ItemChecker:
 
     @staticmethod
     def _lines(source: Path) -> dict[str, int]:
-        front = split_front_matter(source.read_text(encoding="utf-8"))[0] or ""
+        front = split_front_matter(read_source(source)[0])[0] or ""
         return {name: line + 1 for name, line in load_yaml(front, str(source))[1].items()}
 
     def add(self, name: str, message: str) -> None:
@@ -106,6 +107,10 @@ class ItemChecker:
         """A file's description and address, or a problem when it is missing."""
         relative = str(value).strip().lstrip("/")
         target = self.content / relative
+        if not inside(target, self.content / folder):
+            self.add(name, f"'{value}' points outside content/{folder}/; expected a file under content/{folder}/, "
+                           f"written {folder}/folder/name")
+            return None
         if not relative.startswith(folder + "/") or not target.is_file():
             near = sorted(str(p.relative_to(self.content)) for p in (self.content / folder).rglob("*")
                           if p.is_file()) if (self.content / folder).is_dir() else []
