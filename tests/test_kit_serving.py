@@ -161,3 +161,42 @@ def test_the_printed_https_server_is_accepted_by_nginx(production_site, tmp_path
     checked = subprocess.run(["/usr/sbin/nginx", "-t", "-c", str(tmp_path / "nginx.conf"), "-p", str(tmp_path)],
                              capture_output=True, text=True)
     assert checked.returncode == 0, checked.stderr
+
+
+@pytest.mark.parametrize("path, media_type", [("/events/calendar.ics", "text/calendar"),
+                                              ("/en/events/calendar.ics", "text/calendar"),
+                                              ("/projects/projects.csv", "text/csv"),
+                                              ("/fa/investments/investments.csv", "text/csv")])
+@pytest.mark.parametrize("encoding", [None, "gzip", "br"])
+def test_calendars_and_downloads_are_served_with_their_types_in_utf8(nginx, production_site, path, media_type,
+                                                                     encoding):
+    status, headers, _ = get(nginx, path, encoding)
+    assert status == 200 and headers["content-type"] == f"{media_type}; charset=utf-8"
+    assert headers["x-content-type-options"] == "nosniff"
+
+
+def test_the_headers_file_types_calendars_and_downloads(production_site):
+    rules = header_rules((production_site / "_headers").read_text(encoding="utf-8"))
+    assert rules["/*.ics"] == {"Content-Type": "text/calendar; charset=utf-8"}
+    assert rules["/*.csv"] == {"Content-Type": "text/csv; charset=utf-8"}
+
+
+@pytest.mark.parametrize("change", [
+    {"root": "/var/www/site;\n    location / { return 200; }"}, {"root": "/var/www/$site"},
+    {"listen": "443 ssl; include /etc/passwd"}, {"server_name": "www.example.go.tz\nadd_header X y"},
+    {"server_name": 'www.example.go.tz"'}, {"certificate": ("/etc/cert.pem}", "/etc/key.pem")},
+])
+def test_nothing_can_add_a_directive_to_the_nginx_configuration(change):
+    from kit_serving import nginx_config
+
+    arguments = {"root": "/var/www/site", "listen": "443 ssl", "server_name": "www.example.go.tz",
+                 "certificate": ("/etc/cert.pem", "/etc/key.pem")} | change
+    with pytest.raises(ValueError, match="cannot go into the server files"):
+        nginx_config(SETTINGS, **arguments)
+
+
+@pytest.mark.parametrize("change", [{"LANGUAGES": [{"code": "sw"}, {"code": "en/ {\n}"}]},
+                                    {"THEME_STATIC_DIR": "theme/*\n  X-Evil: 1"}])
+def test_nothing_can_add_a_rule_to_the_headers_file(change):
+    with pytest.raises(ValueError, match="cannot go into the server files"):
+        headers_file(SETTINGS | change)
