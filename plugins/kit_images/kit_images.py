@@ -10,6 +10,14 @@ and options always give the same bytes. Every JPEG, PNG and WebP published, the
 originals Pelican copies included, loses its EXIF (GPS location too), XMP and
 comments. A missing image, an image without alt text and a file that stays over
 `KIT_IMAGE_MAX_BYTES` at the lowest quality are problems that stop the build.
+
+Every photo is bounded before a pixel of it is decoded: a source file over
+`KIT_IMAGE_MAX_SOURCE_BYTES` (20 MB) or declaring more than `KIT_IMAGE_MAX_PIXELS`
+(40 megapixels; a "decompression bomb" declares far more) stops the build, so no
+original above these limits is ever published and the build's memory stays bounded.
+A large JPEG is decoded at the smallest scale (1/2, 1/4 or 1/8) still wider than the
+widest derived file, and other large images are box-reduced to about twice that width
+before any other copy is made.
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ import math
 import os
 import re
 import shutil
+import warnings
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -46,6 +55,8 @@ SIZES = "(min-width: 46rem) 44rem, calc(100vw - 2rem)"  # the prose column: at m
 PHOTO_SIZES = "(min-width: 32rem) 22rem, calc(100vw - 2rem)"  # photo grids: columns of 14rem and more
 PHOTO_CLASS = "kit-photo__image"
 MAX_BYTES = 200_000  # default of KIT_IMAGE_MAX_BYTES, for each derived file
+MAX_SOURCE_BYTES = 20_000_000  # default of KIT_IMAGE_MAX_SOURCE_BYTES, for each photo as uploaded
+MAX_PIXELS = 40_000_000  # default of KIT_IMAGE_MAX_PIXELS: width x height of a photo as uploaded
 LADDERS = {"jpeg": (80, 70, 60, 50), "webp": (80, 70, 60, 50), "avif": (60, 50, 40, 30),
            "png": (0, 256, 128, 64)}  # qualities tried in turn; for PNG 0 keeps every colour, then palettes
 ENCODER_OPTIONS = {
@@ -61,13 +72,17 @@ KEPT_INFO = ("transparency", "duration", "loop", "background")  # what a strippe
 ADVISED_WIDTH = 1600  # what editors are asked to upload, in px
 ORIGINAL_QUALITY = 90  # a stripped original that must be re-encoded (turned upright, lossy WebP)
 HASH_LENGTH = 10
-CACHE_VERSION = 1  # raise when the same options start to give other bytes
+CACHE_VERSION = 2  # raise when the same options start to give other bytes
 MANIFEST = "manifest.json"
 OUTPUTS = "KIT_IMAGE_OUTPUTS"  # settings key: output path -> cached file, for this build
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 LINK_MARKER = re.compile(r"^[{|](?:static|attach|filename)[|}]")
 KEPT_ATTRIBUTES = ("alt", "title", "id", "lang", "dir", "class")
 PELICAN_ALT_WARNINGS = ("Empty alt attribute for image %s in %s", "Other images have empty alt attributes")
+REDUCIBLE = ("RGB", "RGBA", "L", "LA")  # modes box-reduced before anything else; a palette keeps its colours
+TURNS = {2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180, 4: Image.Transpose.FLIP_TOP_BOTTOM,
+         5: Image.Transpose.TRANSPOSE, 6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE,
+         8: Image.Transpose.ROTATE_90}  # EXIF orientation -> what turns the stored pixels upright
 SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 
 ENCODES: Counter[str] = Counter()  # files encoded in this process, by format; the cache test reads it
@@ -179,6 +194,56 @@ def kilobytes(size: int) -> str:
     return f"{size / 1000:.0f} kB"
 
 
+# Bounds, checked before anything is decoded
+
+def megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
+
+
+def declared_size(path: Path) -> tuple[int, int] | None:
+    """(width, height) from the file's header, nothing decoded; None when it declares a decompression bomb."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # the limit below is lower
+        try:
+            with Image.open(path) as image:
+                return image.size
+        except Image.DecompressionBombError:
+            return None
+
+
+def oversize(path: Path, settings: dict) -> str | None:
+    """What makes an uploaded photo too big to publish or to decode safely, with the fix; None when it fits.
+
+    Raises UnreadableImage when the file is no image Pillow can read."""
+    max_bytes = int(settings.get("KIT_IMAGE_MAX_SOURCE_BYTES", MAX_SOURCE_BYTES))
+    max_pixels = int(settings.get("KIT_IMAGE_MAX_PIXELS", MAX_PIXELS))
+    advice = f"export it again at most {ADVISED_WIDTH} px wide (JPEG, quality 80 to 90) and replace the file"
+    size = path.stat().st_size
+    if size > max_bytes:
+        return f"the photo is {megabytes(size)}, over the limit of {megabytes(max_bytes)}; {advice}"
+    try:
+        dimensions = declared_size(path)
+    except (OSError, ValueError, SyntaxError) as error:
+        raise UnreadableImage("it cannot be read as an image; export it again as JPEG or PNG") from error
+    if dimensions is None:
+        return (f"it declares far more pixels than the limit of {max_pixels / 1e6:g} megapixels (a file made "
+                f"to exhaust the server's memory, or a broken export); {advice}")
+    width, height = dimensions
+    if width * height > max_pixels:
+        return (f"the photo is {width} x {height} px ({width * height / 1e6:.1f} megapixels), over the limit of "
+                f"{max_pixels / 1e6:g} megapixels; {advice}")
+    return None
+
+
+def bounds_problem(path: Path, settings: dict) -> Problem | None:
+    """The problem that keeps `path` from being decoded or published, or None."""
+    try:
+        message = oversize(path, settings)
+    except UnreadableImage as error:
+        message = str(error)
+    return Problem(display_path(path, settings["PATH"]), None, "", message) if message else None
+
+
 # Making the derived files
 
 @contextmanager
@@ -203,11 +268,30 @@ def fallback_format(image: Image.Image) -> str:
     return "png" if image.format == "PNG" or has_alpha(image) else "jpeg"
 
 
+def decoded_small(image: Image.Image) -> Image.Image:
+    """The image decoded at no more than about twice the widest derived file, so memory stays bounded.
+
+    A JPEG is decoded at a reduced scale straight away (draft); any other format is decoded,
+    box-reduced by a whole factor, and its full-size copy let go before anything else is made.
+    Images within that width are decoded as they are, so their files are unchanged."""
+    sideways = image.getexif().get(0x0112, 1) in (5, 6, 7, 8)  # stored turned a quarter
+    upright_width = image.height if sideways else image.width
+    if image.format == "JPEG" and upright_width > max(WIDTHS):
+        scale = max(WIDTHS) / upright_width
+        image.draft(image.mode, (math.ceil(image.width * scale), math.ceil(image.height * scale)))
+    factor = upright_width // (2 * max(WIDTHS))
+    if image.format != "JPEG" and factor >= 2 and image.mode in REDUCIBLE and getattr(image, "n_frames", 1) == 1:
+        return image.reduce(factor)
+    return image
+
+
 def prepared(image: Image.Image) -> Image.Image:
     """Upright, in sRGB, RGB or RGBA, with no metadata: what every derived file starts from."""
     icc = image.info.get("icc_profile")
     mode = "RGBA" if has_alpha(image) else "RGB"
-    upright = ImageOps.exif_transpose(image).convert(mode)
+    orientation = image.getexif().get(0x0112, 1)
+    small = decoded_small(image)
+    upright = (small.transpose(TURNS[orientation]) if orientation in TURNS else small).convert(mode)
     if icc:
         try:
             upright = ImageCms.profileToProfile(upright, ImageCms.ImageCmsProfile(io.BytesIO(icc)), SRGB,
@@ -295,7 +379,7 @@ def load_manifest(folder: Path) -> Derived:
 
 
 def derive(path: Path, settings: dict) -> Derived:
-    """The derived files of one image, from the cache or made now."""
+    """The derived files of one image, from the cache or made now (its bounds are checked before)."""
     source = path.read_bytes()
     limit = int(settings.get("KIT_IMAGE_MAX_BYTES", MAX_BYTES))
     folder = Path(settings["CACHE_PATH"]) / "images" / cache_key(source, limit)
@@ -368,6 +452,10 @@ def rewrite(tag: str, source: Path, settings: dict, eager: bool) -> str:
 
 def published_urls(image: Path, settings: dict) -> dict[Variant, str] | None:
     """The address of each derived file of `image`, planned for copying; None after reporting a problem."""
+    problem = bounds_problem(image, settings)
+    if problem:
+        report(settings, problem)
+        return None
     try:
         derived = derive(image, settings)
     except UnreadableImage as error:
@@ -508,9 +596,13 @@ def strip_published(pelican) -> None:
     for path in sorted(output.rglob("*")):
         if path.suffix.lower() in RASTER and path not in derived and path.is_file():
             try:
-                strip_file(path, cache)
+                message = oversize(path, settings)  # never decode what is too big (kit_uploads stops it earlier)
+                if message is None:
+                    strip_file(path, cache)
             except UnreadableImage as error:
-                report(settings, Problem(f"output/{path.relative_to(output).as_posix()}", None, "", str(error)))
+                message = str(error)
+            if message:
+                report(settings, Problem(f"output/{path.relative_to(output).as_posix()}", None, "", message))
 
 
 class DerivedImagesGenerator(Generator):
