@@ -20,9 +20,9 @@ TIMEZONE = "Africa/Dar_es_Salaam"
 DEFAULT_LANG = "sw"  # replaced by content/site.yaml when the build starts
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["kit_identity", "kit_frontmatter", "kit_i18n", "kit_links", "kit_listings",
-           "kit_types", "kit_typeitems", "kit_typelists", "kit_calendar", "kit_downloads", "kit_structured",
-           "kit_sitefiles", "kit_serving", "kit_assets", "kit_search", "kit_images", "kit_compress", "kit_checks",
+PLUGINS = ["kit_identity", "kit_frontmatter", "kit_i18n", "kit_links", "kit_listings", "kit_types",
+           "kit_typeitems", "kit_typelists", "kit_calendar", "kit_downloads", "kit_structured", "kit_sitefiles",
+           "kit_serving", "kit_assets", "kit_search", "kit_images", "kit_uploads", "kit_compress", "kit_checks",
            "kit_parallel", "kit_schema"]  # order matters at `finalized`: assets, compress, checks, then stop on problems
 KIT_CHECK_LINKS = True  # every internal link must resolve
 KIT_WORKERS = None  # processes that convert Markdown and render pages; None: one per core
@@ -32,6 +32,7 @@ ARTICLE_PATHS = ["news", "press-releases", "announcements", "speeches"]
 PAGE_PATHS = ["pages", "units", "events", "tenders", "publications", "people", "services", "faq", "projects",
               "investments", "galleries", "profile", "feedback"]
 STATIC_PATHS = ["images", "files"]
+IGNORE_FILES = [".*"]  # never read nor publish a hidden file (.htaccess, .DS_Store); Pelican compares names
 PATH_METADATA = r"(?P<kind>[^/]+)/(?P<key>[^/.]+)(?:\.(?P<lang>[a-z]{2,3}))?\.(?:md|markdown)$"
 FILENAME_METADATA = r"(?!)"  # dates come from front matter; kit_frontmatter checks a date in a file name
 ARTICLE_TRANSLATION_ID = "key"

@@ -203,6 +203,7 @@ def assert_refused(folder: Path, case: Case, **settings) -> str:
         assert text in outcome.message, f"{case.name}: {text!r} not in:\n{outcome.message}"
     assert outcome.message.startswith("The build stopped") and "Traceback" not in outcome.message
     assert files_of(output) == before, f"{case.name}: output/ changed"
+    assert dangerous_bytes(output) == [], case.name
     return outcome.message
 
 

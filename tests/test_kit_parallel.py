@@ -8,6 +8,7 @@ import pytest
 from jinja2 import Template
 
 from conftest import ROOT, build, copy_content, files_of
+from fixture_site import Case, assert_refused
 from bench.corpus import write_corpus
 import kit_frontmatter.kit_frontmatter as frontmatter
 from kit_parallel.kit_parallel import SharedWriter, _shared_output
@@ -99,3 +100,26 @@ def test_a_page_written_over_a_listing_stops_the_build(tmp_path, count):
         build(tmp_path / "out", content, KIT_WORKERS=count)
     assert "content/pages/news.md: slug: its address /news/ is already taken by the site's own page /news/" \
         in str(stopped.value)
+
+
+COLLISIONS = [
+    Case("two news items with one slug", {"news/2026-11-02-habari.md": "---\ntitle: Nyingine\ndate: 2026-11-02\n"
+                                          "category: Maji\nslug: 2026-11-01-habari\n---\nMaandishi.\n"},
+         ("its address /news/2026-11-01-habari/ is already taken by content/news/2026-11-0",)),
+    Case("a page over a listing", {"pages/news.md": "---\ntitle: Habari\n---\nMaandishi.\n"},
+         ("content/pages/news.md: slug: its address /news/ is already taken by the site's own page /news/",)),
+    Case("a page whose slug names a listing", {"pages/habari.md": "---\ntitle: Habari\nslug: events\n---\nM.\n"},
+         ("content/pages/habari.md: slug: its address /events/ is already taken by the site's own page /events/",)),
+    Case("an event over the past-events listing", {"events/past.md": "---\ntitle: Zamani\nstart: 2026-01-01\n"
+                                                   "venue: Ukumbi\norganiser: Ofisi\n---\nM.\n"},
+         ("its address /events/past/ is already taken", "content/events/past.md")),
+    Case("two translations with one slug", {"pages/contact.en.md": "---\ntitle: Contact\nslug: about\n---\nUs.\n",
+                                            "pages/contact.md": "---\ntitle: Mawasiliano\n---\nSisi.\n"},
+         ("its address /en/about/ is already taken by content/pages/about.en.md",)),
+]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize("case", COLLISIONS, ids=lambda case: case.name)
+def test_two_things_at_one_address_name_both_and_write_nothing(tmp_path, case, workers):
+    assert_refused(tmp_path, case, KIT_WORKERS=workers)

@@ -166,9 +166,7 @@ class YamlMarkdownReader(BaseReader):
             return {}, {}, [Problem(path, 1, "", "the front matter has no closing '---' line; add a line with "
                                     "only --- after the last field" if opened else "the file must start with "
                                     "front matter between two '---' lines")]
-        data, lines, problems = load_yaml(front, path)
-        lines = {name: line + 1 for name, line in lines.items()}  # line 1 is the opening ---
-        problems = [Problem(p.path, p.line + 1 if p.line else None, p.field, p.message) for p in problems]
+        data, lines, problems = load_yaml(front, path, first_line=2)  # line 1 is the opening ---
         if not isinstance(data, dict):
             return {}, lines, problems or [Problem(path, 2, "", "expected 'name: value' lines between the two "
                                                    "'---' lines")]

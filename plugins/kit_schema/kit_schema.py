@@ -93,8 +93,8 @@ def _timestamp_or_text(loader: yaml.BaseLoader, node: yaml.ScalarNode) -> Any:
 KitLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 
-def load_yaml(text: str, path: str) -> tuple[Any, dict[str, int], list[Problem]]:
-    """Parse YAML, returning (data, line of every dotted key, problems)."""
+def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, dict[str, int], list[Problem]]:
+    """Parse YAML, returning (data, line of every dotted key, problems); the text starts on `first_line`."""
     try:
         loader = KitLoader(text)
         try:
@@ -104,30 +104,31 @@ def load_yaml(text: str, path: str) -> tuple[Any, dict[str, int], list[Problem]]
             loader.dispose()
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else None
+        line = mark.line + first_line if mark else None
         reason = getattr(error, "problem", None) or str(error)
         return None, {}, [Problem(path, line, "", f"this is not valid YAML ({reason}); "
                                   "check the indentation and quote text that contains ': '")]
     if node is None:
         return data, {}, []
-    return data, line_index(node), repeated_keys(node, path)
+    lines = {name: line + first_line - 1 for name, line in line_index(node).items()}
+    return data, lines, repeated_keys(node, path, first_line - 1)
 
 
-def repeated_keys(node: yaml.Node, path: str, prefix: str = "") -> list[Problem]:
+def repeated_keys(node: yaml.Node, path: str, offset: int = 0, prefix: str = "") -> list[Problem]:
     """A problem for each key written twice in one mapping (YAML would keep only the last)."""
     problems, first_lines = [], {}
     children = node.value if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) else []
     for number, child in enumerate(children):
         if isinstance(node, yaml.MappingNode):
             key, child = child
-            name, line = f"{prefix}{key.value}", key.start_mark.line + 1
+            name, line = f"{prefix}{key.value}", key.start_mark.line + 1 + offset
             if name in first_lines:
                 problems.append(Problem(path, line, name, f"is written twice (first on line {first_lines[name]}); "
                                         "keep one of them"))
             first_lines.setdefault(name, line)
-            problems += repeated_keys(child, path, name + ".")
+            problems += repeated_keys(child, path, offset, name + ".")
         else:
-            problems += repeated_keys(child, path, f"{prefix}{number}.")
+            problems += repeated_keys(child, path, offset, f"{prefix}{number}.")
     return problems
 
 

@@ -97,7 +97,7 @@ class ItemChecker:
     @staticmethod
     def _lines(source: Path) -> dict[str, int]:
         front = split_front_matter(read_source(source)[0])[0] or ""
-        return {name: line + 1 for name, line in load_yaml(front, str(source))[1].items()}
+        return load_yaml(front, str(source), first_line=2)[1]  # line 1 is the opening ---
 
     def add(self, name: str, message: str) -> None:
         line = self.lines.get(name) or self.lines.get(name.split(".")[0])
