@@ -1,0 +1,110 @@
+"""What a content file may say about itself and about other files, checked before it is used.
+
+An editor's file is untrusted: its bytes may not be UTF-8, its name may carry a
+date that does not exist, its `slug` may try to climb out of its folder, its
+`key` may name no other file, and its links (`{static}`, `{attach}`,
+`{filename}`) may point outside `content/`. Each function here returns the
+problems it finds, with the file and line, so the reader can list them all; none
+of them reads a file outside `content/`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import os
+import re
+from pathlib import Path
+
+from kit_schema import Problem
+
+NAME_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?=[-.])")
+SLUG_FORBIDDEN = re.compile(r"[/\\?#%<>\"'`\x00-\x1f\x7f]|\.\.|^\.")
+INTERNAL_LINK = re.compile(r"\{(?:filename|static|attach)\}(/?[^)\s\"'#?]+)")
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif")
+
+
+def read_source(path: Path) -> tuple[str, int | None]:
+    """A content file's text without a UTF-8 byte-order mark, and the line of its first byte
+    that is not UTF-8 (None when the whole file is UTF-8; such bytes read as U+FFFD)."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        return data.decode("utf-8-sig", errors="replace"), data[:error.start].count(b"\n") + 1
+
+
+def encoding_problem(shown: str, line: int) -> Problem:
+    return Problem(shown, line, "", "this file is not saved as UTF-8 (the first wrong character is on this "
+                   "line); save it again with the encoding UTF-8, e.g. in Notepad: Save as, Encoding: UTF-8")
+
+
+def name_date_problems(path: Path, shown: str) -> list[Problem]:
+    """A problem when the file name starts with a date that is not a day of the calendar."""
+    match = NAME_DATE.match(path.name)
+    if not match:
+        return []
+    try:
+        datetime.date(*(int(part) for part in match.groups()))
+        return []
+    except ValueError:
+        return [Problem(shown, None, "", f"the date {match.group(0)} at the start of the file name is not a day "
+                        "of the calendar; rename the file with a real date (YYYY-MM-DD, month 01 to 12)")]
+
+
+def slug_problems(slug: object, shown: str, line: int | None) -> list[Problem]:
+    """A problem when a slug is more than one part of an address."""
+    if slug is None or not SLUG_FORBIDDEN.search(str(slug)):
+        return []
+    return [Problem(shown, line, "slug", f"'{slug}' is not allowed; a slug is the last part of this item's "
+                    "address only: words joined by dashes, without /, \\, .., ?, # or %, e.g. ziara-ya-mkuu")]
+
+
+def key_problems(key: object, path: Path, shown: str, line: int | None) -> list[Problem]:
+    """A problem when an explicit `key:` links this file to no other file of its folder."""
+    if key is None:
+        return []
+    own = path.name.split(".")[0]
+    others = sorted({p.name.split(".")[0] for p in path.parent.glob("*.md") if p != path} - {own})
+    if str(key) == own or str(key) in others:
+        return []
+    close = difflib.get_close_matches(str(key), [own, *others], n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    return [Problem(shown, line, "key", f"'{key}' is the name of no other file in {path.parent.name}/; {hint}"
+                    "key must be the file name (without .md) of the item this one translates, or be left out")]
+
+
+def inside(target: Path, folder: Path) -> bool:
+    """True when `target`, with every symbolic link resolved, lies within `folder`."""
+    real, base = os.path.realpath(target), os.path.realpath(folder)
+    return real == base or real.startswith(base + os.sep)
+
+
+def link_target(link: str, source: Path, content: Path) -> Path:
+    """The file a {static}, {attach} or {filename} link names: from content/ when it starts with /."""
+    return (content / link.lstrip("/")) if link.startswith("/") else (source.parent / link)
+
+
+def link_problems(body: str, first_line: int, source: Path, content: Path, shown: str) -> list[Problem]:
+    """A problem for each link that leaves content/ or names no file.
+
+    Photos that exist are left to kit_images, which names a missing image with its own advice."""
+    problems = []
+    for number, line in enumerate(body.splitlines()):
+        for match in INTERNAL_LINK.finditer(line):
+            target = link_target(match.group(1), source, content)
+            if not inside(target, content):
+                problems.append(Problem(shown, first_line + number, "", f"the link {match.group(0)} points outside "
+                                        "the content folder; link only to files under content/"))
+            elif not target.is_file() and not match.group(1).lower().endswith(IMAGE_SUFFIXES):
+                problems.append(Problem(shown, first_line + number, "", f"the link {match.group(0)} points to a "
+                                        "file that does not exist; check the folder and file name"))
+    return problems
+
+
+def outside_links_removed(body: str, source: Path, content: Path) -> str:
+    """The body with every link that leaves content/ emptied, so nothing downstream reads its target."""
+    def keep_inside(match: re.Match) -> str:
+        return match.group(0) if inside(link_target(match.group(1), source, content), content) else "#"
+
+    return INTERNAL_LINK.sub(keep_inside, body)
