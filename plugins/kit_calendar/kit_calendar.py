@@ -4,11 +4,17 @@ Each event's page links to `event.ics` beside it, which a phone or calendar
 program adds with one tap; `events/calendar.ics` (under the language's prefix)
 holds every event of that language for subscription. Times are written in UTC,
 whole days as dates. Nothing depends on the clock: DTSTAMP is the event's start.
+
+Nothing an editor writes can add a line or a property: every TEXT value is
+escaped (`escape`), line breaks become `\\n` and other control characters are
+dropped, the UID is built from safe characters only (`uid`), the URL is
+percent-encoded, and every line is folded at 75 octets (`fold`).
 """
 
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -20,24 +26,45 @@ from kit_sitefiles import write_text_file
 from kit_typelists import typed_items
 
 ICS_NAME = "event.ics"
+LINE_OCTETS = 75  # RFC 5545 3.1: a content line is folded after at most 75 octets
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# RFC 5545 3.1: CONTROL is U+0000-U+0008, U+000A-U+001F and U+007F; a TEXT value may hold HTAB.
+CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+UID_SAFE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-")
 
 
-def escape(text: str) -> str:
-    """A TEXT value of RFC 5545: backslash, semicolon, comma and newlines escaped."""
-    return (str(text).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
+def escape(text: object) -> str:
+    """A TEXT value of RFC 5545 (3.3.11): backslash, semicolon and comma escaped, each line
+    break (CRLF, CR or LF) written `\\n`, every other control character but HTAB dropped."""
+    escaped = str(text).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return CONTROL.sub("", LINE_BREAK.sub(r"\\n", escaped))
 
 
 def fold(line: str) -> str:
-    """Split a content line into pieces of at most 75 octets, as RFC 5545 asks."""
-    pieces, current = [], ""
+    """Split a content line into pieces of at most 75 octets, never inside a UTF-8 character;
+    each continuation starts with a space, which counts towards its 75 (RFC 5545 3.1)."""
+    pieces, current, size = [], [], 0
     for char in line:
-        if len((current + char).encode("utf-8")) > (75 if not pieces else 74):
-            pieces.append(current)
-            current = ""
-        current += char
-    pieces.append(current)
-    return "\r\n ".join(pieces)
+        width = len(char.encode("utf-8"))
+        if size + width > LINE_OCTETS:
+            pieces.append("".join(current))
+            current, size = [" "], 1
+        current.append(char)
+        size += width
+    pieces.append("".join(current))
+    return "\r\n".join(pieces)
+
+
+def uid(key: str, host: str) -> str:
+    """A UID of the event's key and the site's host: every byte of the key outside
+    A-Z a-z 0-9 . _ - percent-encoded, so the value can hold no separator or line break."""
+    encoded = "".join(chr(byte) if byte in UID_SAFE else f"%{byte:02X}" for byte in str(key).encode("utf-8"))
+    return f"{encoded}@{host}"
+
+
+def event_url(siteurl: str, url: str) -> str:
+    """The event page's full address, its path percent-encoded (only `/` kept as it is)."""
+    return f"{siteurl}/{quote(str(url), safe='/')}"
 
 
 def _when(name: str, value: datetime.datetime, whole_day: bool) -> str:
@@ -52,11 +79,11 @@ def vevent(event, siteurl: str, host: str) -> list[str]:
     if whole_day:
         start, end = start.date(), end.date()
     description = " ".join(part for part in (getattr(event, "summary", "") or "", event.organiser) if part)
-    return ["BEGIN:VEVENT", f"UID:{event.key}@{host}",
+    return ["BEGIN:VEVENT", f"UID:{uid(event.key, host)}",
             f"DTSTAMP:{event.start_at.astimezone(datetime.timezone.utc).strftime('%Y%m%dT%H%M%SZ')}",
             _when("DTSTART", start, whole_day), _when("DTEND", end, whole_day),
             f"SUMMARY:{escape(event.title)}", f"LOCATION:{escape(event.venue)}",
-            f"DESCRIPTION:{escape(_plain(description))}", f"URL:{siteurl}/{quote(event.url)}", "END:VEVENT"]
+            f"DESCRIPTION:{escape(_plain(description))}", f"URL:{event_url(siteurl, event.url)}", "END:VEVENT"]
 
 
 def _plain(html: str) -> str:
@@ -68,7 +95,8 @@ def _plain(html: str) -> str:
 def calendar(events: list, name: str, lang: str, siteurl: str) -> str:
     """A whole VCALENDAR with the given events, lines folded, CRLF line ends."""
     host = urlsplit(siteurl).hostname or "localhost"
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//{host}//kit//{lang.upper()}", "CALSCALE:GREGORIAN",
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{escape(f'-//{host}//kit//{lang.upper()}')}",
+             "CALSCALE:GREGORIAN",
              "METHOD:PUBLISH", f"X-WR-CALNAME:{escape(name)}"]
     for event in events:
         lines += vevent(event, siteurl, host)
