@@ -36,6 +36,8 @@ CASES = [
          (f"{SHOWN}:3", "date:", "'2026-13-45' is not a day of the calendar")),
     Case("impossible date-time", {NEWS: news(date="2026-04-31 09:00")},
          (f"{SHOWN}:3", "date:", "not a day of the calendar")),
+    Case("impossible hour", {NEWS: news(date="2026-11-02 25:00")},
+         (f"{SHOWN}:3", "date:", "'2026-11-02 25:00' is not a time of day")),
     Case("impossible day in the file name", {"news/2026-02-30-ziara.md": news()},
          ("content/news/2026-02-30-ziara.md", "the date 2026-02-30 at the start of the file name")),
     Case("impossible month in the file name", {"news/2026-13-45-ziara.md": news()},

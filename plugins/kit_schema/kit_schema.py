@@ -180,7 +180,7 @@ def _check_value(value: Any, spec: Field, name: str, problem, languages, path, l
         return [problem(name, f"'{code}' is not a language of this site; "
                         f"expected one of {', '.join(languages)}") for code in unknown]
     if spec.kind == "date" and isinstance(value, str) and IMPOSSIBLE_DAY.match(value) and parse_date(value) is None:
-        return [problem(name, f"'{value}' is not a day of the calendar; check the month (01 to 12) and the day")]
+        return [problem(name, _impossible_moment(value))]
     if spec.kind == "choice" and str(value) not in spec.choices:
         return [problem(name, f"'{value}' is not allowed{_did_you_mean(str(value), spec.choices)}; "
                         f"expected one of: {', '.join(spec.choices)}")]
@@ -203,6 +203,13 @@ def _has_kind(value: Any, kind: str) -> bool:
         "date": parse_date(value) is not None,
         "texts": isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value),
     }[kind]
+
+
+def _impossible_moment(value: str) -> str:
+    """Why a value shaped like a date or date-time names no moment of the calendar."""
+    if parse_date(value.strip()[:10]) is not None:
+        return f"'{value}' is not a time of day; write the time as HH:MM, from 00:00 to 23:59"
+    return f"'{value}' is not a day of the calendar; check the month (01 to 12) and the day"
 
 
 def parse_date(value: Any) -> datetime.datetime | None:
