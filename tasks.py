@@ -11,6 +11,9 @@ import shlex
 import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from invoke import task
@@ -21,23 +24,29 @@ OUTPUT = ROOT / "output"
 sys.path.insert(0, str(ROOT / "plugins"))
 
 
-def source_date_epoch() -> str:
-    """The time of the last commit, so that builds of one commit are identical."""
+def source_date_epoch(commit: str = "HEAD") -> str:
+    """The time of `commit`, so that builds of one commit are identical."""
     if os.environ.get("SOURCE_DATE_EPOCH"):
         return os.environ["SOURCE_DATE_EPOCH"]
-    result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT,
+    result = subprocess.run(["git", "log", "-1", "--format=%ct", commit], cwd=ROOT,
                             capture_output=True, text=True, check=False)
     return result.stdout.strip() or "0"
 
 
-def build_site(settings_file: str, output: Path = OUTPUT) -> None:
-    """Build into a fresh folder and swap it in only when the build succeeded."""
+def build_site(settings_file: str, output: Path = OUTPUT, content: Path | None = None,
+               commit: str = "HEAD") -> None:
+    """Build into a fresh folder and swap it in only when the build succeeded.
+
+    `content` (default: content/) is built with the settings file of the project folder
+    that holds it, run from that folder, so its settings, theme and plugins are used.
+    """
+    project = (content or CONTENT).parent
     staging = output.with_name(output.name + ".new")
     shutil.rmtree(staging, ignore_errors=True)
-    env = dict(os.environ, SOURCE_DATE_EPOCH=source_date_epoch())
-    command = [sys.executable, "-m", "pelican", str(CONTENT), "-s", str(ROOT / settings_file),
+    env = dict(os.environ, SOURCE_DATE_EPOCH=source_date_epoch(commit))
+    command = [sys.executable, "-m", "pelican", str(content or CONTENT), "-s", str(project / settings_file),
                "-o", str(staging)]
-    if subprocess.run(command, cwd=ROOT, env=env, check=False).returncode != 0:
+    if subprocess.run(command, cwd=project, env=env, check=False).returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         sys.exit(f"Nothing was written to {output.name}/: fix the problems listed above and build again.")
     previous = output.with_name(output.name + ".old")
@@ -46,7 +55,7 @@ def build_site(settings_file: str, output: Path = OUTPUT) -> None:
         output.rename(previous)
     staging.rename(output)
     shutil.rmtree(previous, ignore_errors=True)
-    print(f"Built the site into {output.relative_to(ROOT)}/")
+    print(f"Built the site into {output.relative_to(ROOT) if output.is_relative_to(ROOT) else output}/")
 
 
 def missing_system_packages() -> list[str]:
@@ -96,6 +105,7 @@ def livereload(c, port=8000):
 
 
 def refuse_uncommitted() -> None:
+    """Stop when a source file has changes that are not committed (they would not be published)."""
     from kit_publish import PublishRefused, uncommitted_sources
 
     changed = uncommitted_sources(ROOT)
@@ -104,30 +114,57 @@ def refuse_uncommitted() -> None:
                              + "\n  ".join(changed))
 
 
-def checked_production_build() -> None:
-    """The production build with every check; exits before publishing when one fails."""
-    build_site("publishconf.py")
-    audit_site(OUTPUT)
+@contextmanager
+def publishing() -> Iterator[tuple[str, Path]]:
+    """(commit to publish, private folder) while holding the checkout's publish lock.
+
+    Refuses uncommitted changes first; the folder is removed afterwards, whatever happened.
+    """
+    from kit_publish import head_commit, publish_lock
+
+    refuse_uncommitted()
+    with publish_lock(ROOT), tempfile.TemporaryDirectory(prefix="kit-publish-") as folder:
+        yield head_commit(ROOT), Path(folder)
 
 
-def audit_site(output: Path) -> None:
+def checked_production_build(commit: str, folder: Path) -> tuple[Path, Path]:
+    """Export `commit` into `folder`, build it for production there and check it: (site, content).
+
+    Only what git tracks at `commit` is built; exits, before publishing, when a check fails.
+    """
+    from kit_publish import export_commit
+
+    content = export_commit(ROOT, commit, folder / "source") / "content"
+    site = folder / "site"
+    try:
+        build_site("publishconf.py", site, content, commit)
+    except SystemExit:
+        sys.exit("Not published: fix the problems listed above in a new commit, then publish again.")
+    audit_site(site, content)
+    return site, content
+
+
+def audit_site(output: Path, content: Path | None = None) -> None:
     """HTML validity and accessibility of a built site; exits listing every problem."""
     from kit_audit import validate_html
 
     errors = validate_html(output)
-    errors += [f"{path}: {violation}" for path, violations in accessibility_report(output).items()
+    errors += [f"{path}: {violation}" for path, violations in accessibility_report(output, content).items()
                for violation in violations]
     if errors:
         sys.exit("The site checks failed; nothing was published:\n  " + "\n  ".join(errors))
     print("HTML and accessibility checks passed.")
 
 
-def accessibility_report(output: Path) -> dict[str, list[str]]:
-    """axe-core violations of one page of each kind in each language, served from `output`."""
+def accessibility_report(output: Path, content: Path | None = None) -> dict[str, list[str]]:
+    """axe-core violations of one page of each kind in each language, served from `output`.
+
+    The languages come from the identity in `content` (default: content/).
+    """
     from kit_audit import accessibility_violations, chromium, sample_pages, serve
     from kit_identity import languages_of, load_identity
 
-    identity, _ = load_identity(CONTENT)
+    identity, _ = load_identity(content or CONTENT)
     codes = [lang["code"] for lang in languages_of(identity)]
     with serve(output) as base, chromium() as browser:
         page = browser.new_page()
@@ -135,10 +172,11 @@ def accessibility_report(output: Path) -> dict[str, list[str]]:
                 for path in sample_pages(output, codes, identity["languages"]["default"])}
 
 
-def website() -> str:
+def website(content: Path | None = None) -> str:
+    """The site's address from the identity in `content` (default: content/)."""
     from kit_identity import load_identity
 
-    identity, problems = load_identity(CONTENT)
+    identity, problems = load_identity(content or CONTENT)
     if problems:
         sys.exit("\n".join(str(problem) for problem in problems))
     return str(identity["website"])
@@ -146,30 +184,33 @@ def website() -> str:
 
 @task(help={"remote": "git remote to push to", "branch": "branch that serves the site"})
 def publish(c, remote="origin", branch="gh-pages"):
-    """Build for production, check, then push output/ to the gh-pages branch."""
-    from kit_publish import publish_to_branch
+    """Build the committed sources for production, check, then push the site to the gh-pages branch."""
+    from kit_publish import live_tip, publish_to_branch, refuse_older
 
-    refuse_uncommitted()
-    checked_production_build()
-    commit = publish_to_branch(ROOT, OUTPUT, remote, branch, website())
-    print(f"Published {commit[:12]} to {remote}/{branch}.")
+    with publishing() as (source, folder):
+        refuse_older(ROOT, live_tip(ROOT, remote, branch), source)  # early; checked again before the push
+        site, content = checked_production_build(source, folder)
+        commit = publish_to_branch(ROOT, site, remote, branch, website(content), source)
+    print(f"Published {source[:12]} to {remote}/{branch} (deploy {commit[:12]}).")
 
 
 @task(help={"remote": "git remote of the published branch", "branch": "branch that serves the site"})
 def rollback(c, remote="origin", branch="gh-pages"):
     """Put back the previous deploy of the published branch."""
-    from kit_publish import rollback_branch
+    from kit_publish import publish_lock, rollback_branch
 
-    commit = rollback_branch(ROOT, remote, branch)
+    with publish_lock(ROOT):
+        commit = rollback_branch(ROOT, remote, branch)
     print(f"Rolled back {remote}/{branch}: it now serves the previous deploy ({commit[:12]}).")
 
 
 @task(name="publish-rsync", help={"target": "rsync destination, e.g. web@server:/var/www/site/"})
 def publish_rsync(c, target):
-    """Build for production, check, then copy output/ to your own server with rsync."""
-    refuse_uncommitted()
-    checked_production_build()
-    c.run(f"rsync -az --delete --checksum {OUTPUT}/ {target}")
+    """Build the committed sources for production, check, then copy the site to your own server with rsync."""
+    with publishing() as (source, folder):
+        site, _ = checked_production_build(source, folder)
+        c.run(f"rsync -az --delete --checksum {shlex.quote(str(site))}/ {shlex.quote(target)}")
+    print(f"Published {source[:12]} to {target}.")
 
 
 @task(name="check-html")

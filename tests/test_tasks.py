@@ -3,6 +3,9 @@
 import re
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 from conftest import ROOT
 
@@ -16,26 +19,24 @@ def test_every_make_target_is_an_invoke_task():
     assert {"build", "serve", "livereload", "clean", "test", "new", "publish"} <= tasks
 
 
-def test_a_failed_build_keeps_the_previous_site(tmp_path):
-    """build_site swaps the new site in only when the build succeeded."""
+def project_without_content(folder: Path) -> Path:
+    """A project folder with the kit's settings, theme and plugins (links) and an empty content folder."""
+    for name in ("pelicanconf.py", "publishconf.py", "theme", "plugins"):
+        (folder / name).symlink_to(ROOT / name)
+    (folder / "content").mkdir()
+    return folder / "content"
+
+
+def test_a_failed_build_keeps_the_previous_site(tmp_path, capfd):
+    """build_site builds the given content folder and swaps the new site in only when the build succeeded."""
     sys.path.insert(0, str(ROOT))
     import tasks
 
     output = tmp_path / "output"
     output.mkdir()
     (output / "index.html").write_text("previous site", encoding="utf-8")
-    broken = tmp_path / "content"
-    broken.mkdir()
-    original = tasks.CONTENT
-    tasks.CONTENT = broken  # no site.yaml: the build must stop
-    try:
-        try:
-            tasks.build_site("pelicanconf.py", output)
-        except SystemExit as stopped:
-            assert "Nothing was written to output/" in str(stopped)
-        else:
-            raise AssertionError("the build of an empty content folder should stop")
-    finally:
-        tasks.CONTENT = original
+    with pytest.raises(SystemExit, match="Nothing was written to output/"):
+        tasks.build_site("pelicanconf.py", output, project_without_content(tmp_path))  # no site.yaml
+    assert "content/site.yaml" in capfd.readouterr().err
     assert (output / "index.html").read_text(encoding="utf-8") == "previous site"
     assert not (tmp_path / "output.new").exists()
