@@ -146,12 +146,19 @@ def test_calendar_names_and_product_come_out_escaped():
 
 # Corpus cases: the tiny site with one careless or hostile input each.
 
-def event_file(**fields: str) -> dict[str, str]:
-    """The fixture's event with some front matter lines replaced (values written as YAML)."""
-    text = FILES[EVENT]
+def with_fields(path: str, fields: dict[str, str]) -> dict[str, str]:
+    """One of the fixture's files with some front matter lines replaced: each key is the line's
+    start (indentation included, e.g. '  phone'), each value is written as YAML."""
+    text = FILES[path]
     for name, value in fields.items():
         text = "\n".join(f"{name}: {value}" if line.startswith(f"{name}:") else line for line in text.split("\n"))
-    return {EVENT: text}
+    assert text != FILES[path], fields
+    return {path: text}
+
+
+def event_file(**fields: str) -> dict[str, str]:
+    """The fixture's event with some front matter lines replaced."""
+    return with_fields(EVENT, fields)
 
 
 CASES = [

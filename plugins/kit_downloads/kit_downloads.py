@@ -5,6 +5,12 @@ investments, under each language's prefix) hold every published item of the
 language with its figures, so journalists and planners can reuse them. Column
 names are the front matter's English field names; values are plain ASCII
 numbers and ISO dates, in the order of the listings.
+
+A spreadsheet runs a CSV cell that starts with `=`, `+`, `-` or `@` (some also
+one that starts with a tab, a line break or NUL) as a formula, which can fetch
+addresses or start programs. `csv_cell` puts a single quote before such a text,
+as OWASP advises, so it reads as text; numbers stay numbers. The JSON files keep
+the exact values: JSON is data that nothing runs, and `json.dumps` escapes it.
 """
 
 from __future__ import annotations
@@ -12,6 +18,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +27,17 @@ from jinja2 import pass_context
 from pelican import signals
 from pelican.generators import Generator
 from kit_i18n import lang_prefix, page_lang
+from kit_schema import BuildStopped, Problem, display_path
 from kit_sitefiles import write_text_file
 from kit_typelists import typed_items
 
 FORMATS = ("csv", "json")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")  # OWASP's list, with LF and NUL (ASVS 1.2.10)
+# A text of digits and spaces after one + or - (a phone number such as +255 754 000 120, or a
+# negative figure written as text) can compute nothing but a number, so it is left as written.
+PLAIN_NUMBER = re.compile(r"[+-][0-9][0-9 ]*(?:\.[0-9]+)?")
+FRONT_MATTER_FIELDS = {"size": "size.amount", "capital": "capital.amount", "latitude": "coordinates.latitude",
+                       "longitude": "coordinates.longitude"}  # columns named otherwise than their field
 
 
 def _iso(value) -> str:
@@ -54,35 +69,77 @@ def investment_row(item, siteurl: str) -> dict[str, Any]:
 ROWS = {"projects": project_row, "investments": investment_row}
 
 
+def csv_cell(value: Any) -> Any:
+    """A value as a spreadsheet must read it: a number as it is, a text that a spreadsheet
+    would run as a formula with a single quote before it, nothing for None."""
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    text = str(value)
+    # Spaces before the sign are looked through: some programs trim a cell before reading it.
+    if text.lstrip(" ").startswith(FORMULA_START) and not PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
 def as_csv(rows: list[dict[str, Any]]) -> str:
+    """The rows as CSV (RFC 4180: quoted where needed, CRLF line ends), every cell safe to open."""
     buffer = io.StringIO()
     if rows:
         writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\r\n")
         writer.writeheader()
-        writer.writerows({name: "" if value is None else value for name, value in row.items()} for row in rows)
+        writer.writerows({name: csv_cell(value) for name, value in row.items()} for row in rows)
     return buffer.getvalue()
 
 
 def as_json(rows: list[dict[str, Any]]) -> str:
-    return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
+    """The rows as JSON with their exact values; a figure that is not a finite number stops
+    here (ValueError) instead of giving `NaN` or `Infinity`, which are not JSON."""
+    return json.dumps(rows, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
 
 
 def download_path(kind: str, fmt: str, lang: str, default_lang: str) -> str:
     return f"{lang_prefix(lang, default_lang)}{kind}/{kind}.{fmt}"
 
 
+def unwritable_numbers(item, row: dict[str, Any], content_path: str) -> list[Problem]:
+    """A problem for each figure of the row that is not a finite number (YAML's .nan or .inf),
+    which JSON cannot hold and a spreadsheet cannot add up."""
+    return [Problem(display_path(item.source_path, content_path), field_line(item.source_path, field), field,
+                    f"'{value}' is not a number; write a number such as 12 or 3.5")
+            for column, value in row.items() if isinstance(value, float) and not math.isfinite(value)
+            for field in [FRONT_MATTER_FIELDS.get(column, column)]]
+
+
+def field_line(source_path: str, field: str) -> int | None:
+    """The line of the front matter that sets `field` (its last part), if one does."""
+    key = re.compile(rf"\s*{re.escape(field.rsplit('.', 1)[-1])}\s*:")
+    lines = Path(source_path).read_text(encoding="utf-8").splitlines()
+    return next((number for number, line in enumerate(lines, start=1) if key.match(line)), None)
+
+
 class DownloadsGenerator(Generator):
     """Writes the CSV and JSON files of each downloadable type and language."""
 
     def generate_output(self, writer) -> None:
-        settings, items = self.settings, self.context.get("KIT_ITEMS", [])
-        siteurl = str(settings["SITE"]["website"]).rstrip("/")
-        for lang in settings["LANGUAGES"]:
-            for kind, row in ROWS.items():
-                rows = [row(item, siteurl) for item in typed_items(items, kind, lang["code"], settings)]
-                for fmt, text in (("csv", as_csv(rows)), ("json", as_json(rows))):
-                    write_text_file(Path(self.output_path) /
-                                    download_path(kind, fmt, lang["code"], settings["DEFAULT_LANG"]), text)
+        settings = self.settings
+        tables = {(kind, lang["code"]): self.rows(kind, lang["code"])
+                  for lang in settings["LANGUAGES"] for kind in ROWS}
+        problems = {problem for table in tables.values() for item, row in table
+                    for problem in unwritable_numbers(item, row, settings["PATH"])}
+        if problems:
+            raise BuildStopped(list(problems))
+        for (kind, code), table in tables.items():
+            rows = [row for _, row in table]
+            for fmt, text in (("csv", as_csv(rows)), ("json", as_json(rows))):
+                write_text_file(Path(self.output_path) / download_path(kind, fmt, code, settings["DEFAULT_LANG"]), text)
+
+    def rows(self, kind: str, code: str) -> list[tuple[Any, dict[str, Any]]]:
+        """(item, row) of every published item of one kind in one language, in listing order."""
+        siteurl = str(self.settings["SITE"]["website"]).rstrip("/")
+        items = typed_items(self.context.get("KIT_ITEMS", []), kind, code, self.settings)
+        return [(item, ROWS[kind](item, siteurl)) for item in items]
 
 
 @pass_context
