@@ -5,8 +5,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import build, copy_content
-from kit_identity import languages_of, load_identity, load_menus
+from conftest import build, copy_content, read
+from fixture_site import SITE_YAML, Case, assert_neutralised, assert_refused
+from kit_identity import language_code_problem, languages_of, load_identity, load_menus, website_problem
 from kit_schema import BuildStopped
 
 
@@ -70,3 +71,166 @@ def test_a_menu_link_to_nowhere_stops_the_build(tmp_path):
         build(tmp_path / "out", content)
     assert "content/menus.yaml:" in str(stopped.value)
     assert "'pages/abuot' is not a page of this site; did you mean 'pages/about'?" in str(stopped.value)
+
+
+# The website and the language codes reach files that servers and programs read, so they are
+# held to a strict form. Unit tests of the checks, then corpus cases on the tiny fixture site.
+
+GOOD_WEBSITES = {"https://www.example.go.tz": "https://www.example.go.tz",
+                 "https://www.example.go.tz/": "https://www.example.go.tz",
+                 "https://WWW.Example.GO.TZ": "https://www.example.go.tz",
+                 "https://example.go.tz:8443": "https://example.go.tz:8443",
+                 "https://localhost:1": "https://localhost:1", "https://192.0.2.10": "https://192.0.2.10",
+                 "https://[2001:db8::1]:65535": "https://[2001:db8::1]:65535",
+                 "https://xn--mll-hoa.example": "https://xn--mll-hoa.example"}
+BAD_WEBSITES = {
+    "https://www.example.go.tz/news": "holds more than the site's address",
+    "https://www.example.go.tz?x=1": "holds more than the site's address",
+    "https://www.example.go.tz#top": "holds more than the site's address",
+    "https://admin:pw@www.example.go.tz": "holds more than the site's address",
+    "https://www.example.go.tz;": "holds more than the site's address",
+    "https://www.example.go.tz{": "holds more than the site's address",
+    'https://www.example.go.tz"': "holds more than the site's address",
+    "https://www.example.go.tz$host": "holds more than the site's address",
+    "https://www.example.go.tz//": "holds more than the site's address",
+    "https://www.example.go.tz\nSitemap: https://evil.example/": "has a space or a line break",
+    "https://www.example.go.tz\r": "has a space or a line break",
+    " https://www.example.go.tz": "has a space or a line break",
+    "https://www.example.go.tz\x00": "has a space or a line break",
+    "http://www.example.go.tz": "must start with https://",
+    "www.example.go.tz": "must start with https://",
+    "HTTPS://www.example.go.tz": "must start with https://",
+    "https://www.müll.go.tz": "has letters outside a-z",
+    "https://-example.go.tz": "is not a valid host name",
+    "https://example..go.tz": "is not a valid host name",
+    "https://example.go.tz.": "is not a valid host name",
+    "https://" + "a" * 64 + ".go.tz": "is not a valid host name",
+    "https://192.0.2.300": "is not a valid host name",
+    "https://example.123": "is not a valid host name",
+    "https://www.example.go.tz:0": "the port 0 is not between 1 and 65535",
+    "https://www.example.go.tz:65536": "the port 65536 is not between 1 and 65535",
+    "https://www.example.go.tz:": "holds more than the site's address",
+}
+
+
+@pytest.mark.parametrize("website, plain", GOOD_WEBSITES.items())
+def test_a_plain_https_address_is_accepted_and_written_plainly(website, plain):
+    from kit_identity.kit_identity import plain_website
+
+    assert website_problem(website) is None and plain_website(website) == plain
+
+
+@pytest.mark.parametrize("website, reason", BAD_WEBSITES.items())
+def test_anything_more_or_else_is_refused_with_the_fix(website, reason):
+    problem = website_problem(website)
+    assert reason in problem and "write only the site's address, such as https://www.example.go.tz" in problem
+
+
+@pytest.mark.parametrize("code", ["sw", "en", "fa", "no", "pt_BR", "zh_Hant", "zh_Hant_TW", "ar_001", "haw"])
+def test_a_language_code_babel_knows_is_accepted(code):
+    assert language_code_problem(code) is None
+
+
+@pytest.mark.parametrize("code, meant", [("xx", None), ("zz", None), ("swa", "sw"), ("eng", "en"), ("EN", "en"),
+                                         ("en-GB", "en_GB"), ("pt_br", "pt_BR"), ("sw_TZ.UTF-8", "sw"),
+                                         ("und", None), ("root", None), ("sw@latin", None), ("", None),
+                                         ("en\n", None), ("en/../x", None), (12, None)])
+def test_an_unknown_language_code_is_refused_with_a_hint(code, meant):
+    problem = language_code_problem(code)
+    assert f"'{code}' is not a known language code" in problem and "such as sw, en or fa" in problem
+    assert (f"did you mean '{meant}'?" in problem) if meant else ("did you mean" not in problem)
+
+
+def test_a_code_yaml_reads_as_false_is_explained():
+    assert "put the code in quotes" in language_code_problem(False)
+
+
+def test_robots_txt_takes_only_a_checked_address():
+    from kit_sitefiles.kit_sitefiles import robots_txt
+
+    assert robots_txt("https://www.example.go.tz") == ("User-agent: *\nAllow: /\n"
+                                                       "Sitemap: https://www.example.go.tz/sitemap.xml\n")
+    assert robots_txt("") == "User-agent: *\nAllow: /\nSitemap: /sitemap.xml\n"
+    with pytest.raises(ValueError, match="has a space or a line break"):
+        robots_txt("https://www.example.go.tz\nDisallow: /")
+
+
+def site_yaml(old: str, new: str) -> dict[str, str]:
+    """The fixture's site.yaml with one text replaced."""
+    assert old in SITE_YAML
+    return {"site.yaml": SITE_YAML.replace(old, new)}
+
+
+def website_case(value: str, reason: str) -> Case:
+    return Case(f"website {value!r}", site_yaml("website: https://www.majaribio.go.tz", f"website: {value}"),
+                ("content/site.yaml:22: website: ", reason, "write only the site's address"))
+
+
+WEBSITE_CASES = [website_case(value, reason) for value, reason in [
+    ("https://www.majaribio.go.tz/news/", "holds more than the site's address"),
+    ("https://www.majaribio.go.tz/?utm=1", "holds more than the site's address"),
+    ("https://www.majaribio.go.tz#top", "holds more than the site's address"),
+    ("https://user@www.majaribio.go.tz", "holds more than the site's address"),
+    ("http://www.majaribio.go.tz", "must start with https://"),
+    ('"https://www.majaribio.go.tz\\nSitemap: https://evil.example/sitemap.xml"', "has a space or a line break"),
+    ('"https://www.majaribio.go.tz\\r"', "has a space or a line break"),
+    ('"https://www.majaribio.go.tz go"', "has a space or a line break"),
+    ("'https://www.majaribio.go.tz\"'", "holds more than the site's address"),
+    ("https://www.majaribio.go.tz;add_header", "holds more than the site's address"),
+    ("https://www.majaribio.go.tz}", "holds more than the site's address"),
+    ("https://www.majaribio.go.tz$request_uri", "holds more than the site's address"),
+    ("https://-majaribio-.go.tz", "is not a valid host name or IP address"),
+    ("https://www.majaribio.go.tz:0", "the port 0 is not between 1 and 65535"),
+    ("https://www.majaribio.go.tz:70000", "the port 70000 is not between 1 and 65535"),
+    ("https://www.mäjaribio.go.tz", "has letters outside a-z"),
+]]
+UNKNOWN_CODE = "is not a known language code"
+LANGUAGE_CASES = [
+    Case("code xx", site_yaml("code: en", "code: xx"),
+         ("content/site.yaml:20: languages.available.1.code: 'xx' " + UNKNOWN_CODE, "such as sw, en or fa")),
+    Case("code swa", site_yaml("code: sw", "code: swa"),
+         ("content/site.yaml:18: languages.available.0.code: 'swa' " + UNKNOWN_CODE, "did you mean 'sw'?")),
+    Case("code EN", site_yaml("code: en", "code: EN"),
+         ("content/site.yaml:20: languages.available.1.code: 'EN' " + UNKNOWN_CODE, "did you mean 'en'?")),
+    Case("code en-GB", site_yaml("code: en", "code: en-GB"),
+         ("content/site.yaml:20: languages.available.1.code: 'en-GB' " + UNKNOWN_CODE, "did you mean 'en_GB'?")),
+    Case("code with a line break", site_yaml("code: en", 'code: "en\\n  location /x"'),
+         ("content/site.yaml:20: languages.available.1.code: ", UNKNOWN_CODE)),
+    Case("code no, read as false", site_yaml("code: en", "code: no"),
+         ("content/site.yaml:20: languages.available.1.code: YAML read this as true or false",
+          'put the code in quotes, e.g. code: "no"')),
+    Case("code listed twice", site_yaml("code: en", "code: sw"),
+         ("content/site.yaml:20: languages.available.1.code: 'sw' is listed twice; list each language once",)),
+    Case("default zz", site_yaml("default: sw", "default: zz"),
+         ("content/site.yaml:16: languages.default: 'zz' is not among the available languages (sw, en)",
+          "write one of them")),
+    Case("default not available", site_yaml("default: sw", "default: fa"),
+         ("content/site.yaml:16: languages.default: 'fa' is not among the available languages (sw, en)",)),
+]
+
+
+@pytest.mark.parametrize("case", WEBSITE_CASES + LANGUAGE_CASES, ids=lambda case: case.name)
+def test_a_website_or_language_code_that_is_not_plain_stops_the_build(tmp_path, case):
+    assert_refused(tmp_path, case)
+
+
+NEUTRALISED = [
+    Case("website with a trailing /", site_yaml("website: https://www.majaribio.go.tz", "website: "
+                                                "https://www.majaribio.go.tz/"), ("https://www.majaribio.go.tz",)),
+    Case("website host in capitals", site_yaml("website: https://www.majaribio.go.tz", "website: "
+                                          "https://WWW.Majaribio.GO.TZ"), ("https://www.majaribio.go.tz",)),
+    Case("website with a port", site_yaml("website: https://www.majaribio.go.tz", "website: "
+                                          "https://www.majaribio.go.tz:8443/"), ("https://www.majaribio.go.tz:8443",)),
+]
+
+
+@pytest.mark.parametrize("case", NEUTRALISED, ids=lambda case: case.name)
+def test_every_machine_read_file_gets_the_plain_address(tmp_path, case):
+    site = assert_neutralised(tmp_path, case, KIT_PRODUCTION=True)
+    [address] = case.expected
+    assert read(site, "robots.txt") == f"User-agent: *\nAllow: /\nSitemap: {address}/sitemap.xml\n"
+    assert f"<loc>{address}/</loc>" in read(site, "sitemap.xml")
+    assert f"URL:{address}/events/2026-12-09-sherehe/" in read(site, "events/calendar.ics")
+    assert f",{address}/projects/maji/," in read(site, "projects/projects.csv")
+    for path in ("robots.txt", "sitemap.xml", "events/calendar.ics", "projects/projects.csv", "feeds/news.atom.xml"):
+        assert f"{address}//" not in read(site, path) and "Majaribio.GO" not in read(site, path), path

@@ -4,13 +4,23 @@ Both files live in the content folder, so an editor never opens a `.py` file.
 They are checked once when Pelican starts; any problem stops the build with
 every message listed. The checked data reaches templates as `SITE` and `MENUS`,
 and the languages set Pelican's `DEFAULT_LANG`.
+
+Two values also reach files that servers and programs read (robots.txt, the
+sitemap, calendars, `_headers`, the nginx configuration), so they are held to a
+strict form: `website` is a plain `https://host[:port]` address (a trailing `/`
+is accepted and removed, the host is written in lower case), and each language
+code is one that Babel knows, written as Babel writes it (`sw`, `en`, `fa`,
+`pt_BR`), never an alias such as `swa` for `sw_TZ`.
 """
 
 from __future__ import annotations
 
+import ipaddress
+import re
 from pathlib import Path
 from typing import Any
 
+from babel import Locale, UnknownLocaleError
 from pelican import signals
 from kit_schema import BuildStopped, Field, Problem, check, display_path, load_yaml
 
@@ -19,6 +29,12 @@ MENUS_FILE = "menus.yaml"
 INSTITUTION_KINDS = ("region", "district", "city", "ministry", "agency")
 UNTRANSLATED_POLICIES = ("own-language", "all-languages")
 TEXT_DIRECTIONS = {"fa": "rtl", "ar": "rtl", "ur": "rtl", "he": "rtl", "ps": "rtl"}
+# https://, then a host name, an IPv4 address or an IPv6 one in [ ], an optional port, an optional /.
+WEBSITE = re.compile(r"https://(?P<host>[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::(?P<port>[0-9]{1,5}))?/?")
+HOST_LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
+WEBSITE_FIX = "write only the site's address, such as https://www.example.go.tz (a port such as :8443 may follow)"
+# A language (2 or 3 letters), an optional script (Latn) and an optional region (TZ, 419).
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:_[A-Z][a-z]{3})?(?:_(?:[A-Z]{2}|[0-9]{3}))?")
 
 LANGUAGE = {"code": Field("text", True, "a language code such as sw"),
             "name": Field("text", True, "the language's name in itself")}
@@ -76,19 +92,114 @@ def language_codes(identity: dict) -> tuple[str, ...]:
     return tuple(str(item.get("code")) for item in available if isinstance(item, dict))
 
 
+def website_problem(value: Any) -> str | None:
+    """Why `value` is not a plain https://host[:port] address, or None when it is one."""
+    text = str(value)
+    if re.search(r"[\s\x00-\x1f\x7f]", text):
+        return f"has a space or a line break in it; {WEBSITE_FIX}"
+    if not text.startswith("https://"):
+        return f"'{text}' must start with https:// (the site is only served over HTTPS); {WEBSITE_FIX}"
+    if not text.isascii():
+        return f"'{text}' has letters outside a-z; write the host name in its xn-- form; {WEBSITE_FIX}"
+    match = WEBSITE.fullmatch(text)
+    if not match:
+        return (f"'{text}' holds more than the site's address (a path, ?query, #part, user name, quote, "
+                f"; or brace); {WEBSITE_FIX}")
+    if not valid_host(match["host"].lower()):
+        return f"'{match['host']}' is not a valid host name or IP address; {WEBSITE_FIX}"
+    if match["port"] and not 1 <= int(match["port"]) <= 65535:
+        return f"the port {match['port']} is not between 1 and 65535; {WEBSITE_FIX}"
+    return None
+
+
+def valid_host(host: str) -> bool:
+    """A host name of letters, digits and hyphens (RFC 1123), an IPv4 address, or an IPv6 one in [ ]."""
+    try:
+        if host.startswith("["):
+            return bool(ipaddress.IPv6Address(host[1:-1]))
+        if re.fullmatch(r"[0-9.]+", host):
+            return bool(ipaddress.IPv4Address(host))
+    except ValueError:
+        return False
+    labels = host.split(".")
+    return len(host) <= 253 and all(HOST_LABEL.fullmatch(label) for label in labels) and not labels[-1].isdigit()
+
+
+def plain_website(value: str) -> str:
+    """A checked website as every file uses it: no trailing /, the host in lower case."""
+    match = WEBSITE.fullmatch(value)
+    return f"https://{match['host'].lower()}" + (f":{match['port']}" if match["port"] else "")
+
+
+def language_code_problem(code: Any) -> str | None:
+    """Why `code` is not a language code that Babel knows as written, or None when it is one."""
+    if isinstance(code, bool):
+        return "YAML read this as true or false; put the code in quotes, e.g. code: \"no\""
+    text = str(code)
+    known = babel_name(text)
+    if known == text and LANGUAGE_CODE.fullmatch(text):
+        return None
+    known = known or babel_name(text.replace("-", "_"))
+    meant = meant_code(text, known)
+    advice = f"did you mean '{meant}'? Write" if meant else "write"
+    return (f"'{text}' is not a known language code; {advice} a code of two or three letters such as sw, en "
+            "or fa (with a region if needed, such as pt_BR)")
+
+
+def babel_name(text: str) -> str:
+    """The locale Babel reads `text` as ('swa' gives 'sw_TZ'), or '' when Babel knows none."""
+    try:
+        return str(Locale.parse(text))
+    except (ValueError, TypeError, UnknownLocaleError):
+        return ""
+
+
+def meant_code(text: str, known: str) -> str:
+    """The code the editor clearly meant ('pt_br' and 'en-GB' as Babel writes them, the
+    language of an alias such as 'swa'), or '' when there is none to suggest."""
+    written, language = text.lower().replace("-", "_"), known.split("_")[0]
+    if written == known.lower() and LANGUAGE_CODE.fullmatch(known):
+        return known
+    return language if LANGUAGE_CODE.fullmatch(language) and written.startswith(language) else ""
+
+
+def language_problems(data: dict, lines: dict[str, int], shown: str) -> list[Problem]:
+    """Every unknown or repeated language code, and a default that is not among them."""
+    languages = (data or {}).get("languages") or {}
+    available = languages.get("available") if isinstance(languages.get("available"), list) else []
+    problems, seen = [], []
+    for number, item in enumerate(available):
+        name = f"languages.available.{number}.code"
+        code = item.get("code") if isinstance(item, dict) else None
+        reason = language_code_problem(code) if isinstance(code, (str, int, float)) and code != "" else None
+        if reason is None and code in seen:
+            reason = f"'{code}' is listed twice; list each language once"
+        if reason:
+            problems.append(Problem(shown, lines.get(name), name, reason))
+        seen.append(code)
+    default, codes = languages.get("default"), language_codes(data)
+    if default not in (None, "") and codes and str(default) not in codes:
+        problems.append(Problem(shown, lines.get("languages.default"), "languages.default",
+                                f"'{default}' is not among the available languages ({', '.join(codes)}); "
+                                "write one of them"))
+    return problems
+
+
 def load_identity(content_path: Path) -> tuple[dict, list[Problem]]:
-    """The checked identity, and every problem in it."""
+    """The checked identity, and every problem in it; its website without a trailing /."""
     path = content_path / IDENTITY_FILE
     data, lines, problems, shown = read_yaml_file(path)
     if problems:
         return {}, problems
-    codes = language_codes(data if isinstance(data, dict) else {})
-    problems = check(data, IDENTITY_SCHEMA, shown, lines, codes)
-    default = ((data or {}).get("languages") or {}).get("default")
-    if default and codes and default not in codes:
-        problems.append(Problem(shown, lines.get("languages.default"), "languages.default",
-                                f"'{default}' is not among the available languages ({', '.join(codes)})"))
-    return (data if not problems else {}), problems
+    data = data if isinstance(data, dict) else {}
+    problems = check(data, IDENTITY_SCHEMA, shown, lines, language_codes(data))
+    problems += language_problems(data, lines, shown)
+    if data.get("website") and not any(problem.field == "website" for problem in problems):
+        reason = website_problem(data["website"])
+        problems += [Problem(shown, lines.get("website"), "website", reason)] if reason else []
+    if problems:
+        return {}, problems
+    return data | {"website": plain_website(data["website"])}, problems
 
 
 def load_menus(content_path: Path, codes: tuple[str, ...]) -> tuple[dict, list[Problem]]:
@@ -129,7 +240,7 @@ def apply_identity(pelican) -> None:
     settings["SHOW_GREGORIAN"] = bool(identity["languages"].get("gregorian_beside_jalali"))
     # Pages link with root-relative addresses, so a build works on any host; feeds,
     # the sitemap and hreflang alternates need absolute ones, in production only.
-    settings["SITE_ADDRESS"] = str(identity["website"]).rstrip("/") if settings.get("KIT_PRODUCTION") else ""
+    settings["SITE_ADDRESS"] = identity["website"] if settings.get("KIT_PRODUCTION") else ""
     settings["SITENAME"] = _default_text(identity["institution"]["name"], settings["DEFAULT_LANG"])
 
 

@@ -17,6 +17,7 @@ from jinja2 import pass_context
 from pelican import signals
 from pelican.generators import Generator
 from kit_i18n import lang_prefix, page_lang, translate, translated_text
+from kit_identity import website_problem
 from kit_links import LISTINGS, TITLES, versions_by_lang
 from kit_listings import NEWS_KINDS, listed_items
 from kit_typeitems import reference_time
@@ -85,6 +86,11 @@ def sitemap_xml(entries: list[dict], siteurl: str, default_lang: str) -> str:
 
 
 def robots_txt(siteurl: str) -> str:
+    """robots.txt naming the sitemap. `siteurl` is '' (a development build) or the website that
+    kit_identity checked; anything else could add a line, so it stops here (ValueError)."""
+    reason = website_problem(siteurl) if siteurl else None
+    if reason:
+        raise ValueError(f"robots.txt: the site address {reason}")
     return f"User-agent: *\nAllow: /\nSitemap: {siteurl}/sitemap.xml\n"
 
 
