@@ -86,10 +86,18 @@ def read_yaml_file(path: Path) -> tuple[Any, dict[str, int], list[Problem], str]
 
 
 def language_codes(identity: dict) -> tuple[str, ...]:
-    """The site's language codes, in switcher order."""
-    languages = (identity or {}).get("languages") or {}
-    available = languages.get("available") or []
-    return tuple(str(item.get("code")) for item in available if isinstance(item, dict))
+    """The site's language codes, in switcher order (none when the file has no list of them)."""
+    return tuple(str(item.get("code")) for item in _available(identity) if isinstance(item, dict))
+
+
+def _languages(identity: dict) -> dict:
+    languages = (identity or {}).get("languages")
+    return languages if isinstance(languages, dict) else {}
+
+
+def _available(identity: dict) -> list:
+    available = _languages(identity).get("available")
+    return available if isinstance(available, list) else []
 
 
 def website_problem(value: Any) -> str | None:
@@ -104,7 +112,7 @@ def website_problem(value: Any) -> str | None:
     match = WEBSITE.fullmatch(text)
     if not match:
         return (f"'{text}' holds more than the site's address (a path, ?query, #part, user name, quote, "
-                f"; or brace); {WEBSITE_FIX}")
+                f"semicolon or brace); {WEBSITE_FIX}")
     if not valid_host(match["host"].lower()):
         return f"'{match['host']}' is not a valid host name or IP address; {WEBSITE_FIX}"
     if match["port"] and not 1 <= int(match["port"]) <= 65535:
@@ -165,10 +173,8 @@ def meant_code(text: str, known: str) -> str:
 
 def language_problems(data: dict, lines: dict[str, int], shown: str) -> list[Problem]:
     """Every unknown or repeated language code, and a default that is not among them."""
-    languages = (data or {}).get("languages") or {}
-    available = languages.get("available") if isinstance(languages.get("available"), list) else []
     problems, seen = [], []
-    for number, item in enumerate(available):
+    for number, item in enumerate(_available(data)):
         name = f"languages.available.{number}.code"
         code = item.get("code") if isinstance(item, dict) else None
         reason = language_code_problem(code) if isinstance(code, (str, int, float)) and code != "" else None
@@ -177,8 +183,8 @@ def language_problems(data: dict, lines: dict[str, int], shown: str) -> list[Pro
         if reason:
             problems.append(Problem(shown, lines.get(name), name, reason))
         seen.append(code)
-    default, codes = languages.get("default"), language_codes(data)
-    if default not in (None, "") and codes and str(default) not in codes:
+    default, codes = _languages(data).get("default"), language_codes(data)
+    if isinstance(default, (str, int, float)) and default != "" and codes and str(default) not in codes:
         problems.append(Problem(shown, lines.get("languages.default"), "languages.default",
                                 f"'{default}' is not among the available languages ({', '.join(codes)}); "
                                 "write one of them"))
@@ -191,15 +197,15 @@ def load_identity(content_path: Path) -> tuple[dict, list[Problem]]:
     data, lines, problems, shown = read_yaml_file(path)
     if problems:
         return {}, problems
-    data = data if isinstance(data, dict) else {}
-    problems = check(data, IDENTITY_SCHEMA, shown, lines, language_codes(data))
-    problems += language_problems(data, lines, shown)
-    if data.get("website") and not any(problem.field == "website" for problem in problems):
-        reason = website_problem(data["website"])
+    mapping = data if isinstance(data, dict) else {}
+    problems = check(data, IDENTITY_SCHEMA, shown, lines, language_codes(mapping))
+    problems += language_problems(mapping, lines, shown)
+    if mapping.get("website") and not any(problem.field == "website" for problem in problems):
+        reason = website_problem(mapping["website"])
         problems += [Problem(shown, lines.get("website"), "website", reason)] if reason else []
     if problems:
         return {}, problems
-    return data | {"website": plain_website(data["website"])}, problems
+    return mapping | {"website": plain_website(mapping["website"])}, problems
 
 
 def load_menus(content_path: Path, codes: tuple[str, ...]) -> tuple[dict, list[Problem]]:
