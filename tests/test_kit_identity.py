@@ -234,3 +234,11 @@ def test_every_machine_read_file_gets_the_plain_address(tmp_path, case):
     assert f",{address}/projects/maji/," in read(site, "projects/projects.csv")
     for path in ("robots.txt", "sitemap.xml", "events/calendar.ics", "projects/projects.csv", "feeds/news.atom.xml"):
         assert f"{address}//" not in read(site, path) and "Majaribio.GO" not in read(site, path), path
+
+
+@pytest.mark.parametrize("languages", ["languages: 5", "languages:\n  default: sw\n  available: sw"])
+def test_languages_of_another_shape_get_the_schemas_message(tmp_path, languages):
+    start, end = SITE_YAML.index("languages:"), SITE_YAML.index("website:")
+    (tmp_path / "site.yaml").write_text(SITE_YAML[:start] + languages + "\n" + SITE_YAML[end:], encoding="utf-8")
+    problems = [str(problem) for problem in load_identity(tmp_path)[1]]
+    assert any("expected a" in problem and "languages" in problem for problem in problems), problems
