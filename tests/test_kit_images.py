@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib.util
 import random
 import re
+import struct
+import zlib
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,8 @@ from PIL import Image, ImageDraw, ImageOps, PngImagePlugin, features
 
 from conftest import ROOT, build, copy_content
 import kit_images
-from kit_images import MAX_BYTES, content_file, widths_for
+from kit_images import MAX_BYTES, content_file, oversize, widths_for
+from kit_images.kit_images import decoded_small, prepared
 from kit_schema import BuildStopped
 
 RASTER = {".jpg", ".jpeg", ".png", ".webp", ".avif"}
@@ -267,3 +270,45 @@ def test_a_portrait_is_a_picture_shown_160_pixels_wide(site):
     assert img["height"] == "107", "900 x 600 once turned upright, so 160 x 107"
     urls = srcset_urls(picture)
     assert urls and all(DERIVED.match(url.rsplit("/", 1)[-1]) for url in urls)
+
+
+def declaring_png(path: Path, width: int, height: int) -> Path:
+    """A tiny PNG whose header declares `width` x `height` (what a decompression bomb looks like)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+                     + chunk(b"IDAT", zlib.compress(bytes(64))) + chunk(b"IEND", b""))
+    return path
+
+
+def test_oversize_reads_only_the_size_and_the_header(tmp_path, monkeypatch):
+    monkeypatch.setattr(Image.Image, "load", lambda self: pytest.fail("a pixel was decoded"))
+    small = tmp_path / "ndogo.jpg"
+    small.write_bytes((ROOT / "content" / "images" / "news" / "mbuyuni-tanki-la-maji.jpg").read_bytes())
+    assert oversize(small, {}) is None
+    assert oversize(small, {"KIT_IMAGE_MAX_SOURCE_BYTES": 50_000}).startswith(
+        f"the photo is {small.stat().st_size / 1000:.0f} kB, over the limit of 50 kB; export it again at most 1600 px")
+    assert oversize(declaring_png(tmp_path / "pana.png", 8000, 5100), {}).startswith(
+        "the photo is 8000 x 5100 px (40.8 megapixels), over the limit of 40 megapixels; export it again")
+    assert oversize(tmp_path / "pana.png", {"KIT_IMAGE_MAX_PIXELS": 50_000_000}) is None
+    assert oversize(declaring_png(tmp_path / "bomu.png", 20000, 20000), {}).startswith(
+        "it declares far more pixels than the limit of 40 megapixels")
+
+
+def test_a_large_jpeg_is_decoded_at_a_reduced_scale_and_still_turned_upright(tmp_path):
+    exif = Image.Exif()
+    exif[0x0112] = 6  # stored sideways: 5200 x 3000 on disk, 3000 x 5200 upright
+    Image.new("RGB", (5200, 3000), (30, 90, 170)).save(tmp_path / "simu.jpg", quality=70, exif=exif)
+    with Image.open(tmp_path / "simu.jpg") as image:
+        assert decoded_small(image).size == (2600, 1500), "half scale: the upright width stays over 1280"
+    with Image.open(tmp_path / "simu.jpg") as image:
+        assert prepared(image).size == (1500, 2600)
+
+
+def test_a_large_png_is_reduced_before_any_other_copy_is_made(tmp_path):
+    Image.new("RGB", (6000, 400), (200, 30, 30)).save(tmp_path / "ramani.png")
+    Image.new("P", (6000, 400)).save(tmp_path / "rangi.png")
+    with Image.open(tmp_path / "ramani.png") as image:
+        assert decoded_small(image).size == (3000, 200), "reduced by 2: still more than twice 1280 px wide"
+    with Image.open(tmp_path / "rangi.png") as image:
+        assert decoded_small(image) is image, "a palette image keeps its colours (and its transparency)"

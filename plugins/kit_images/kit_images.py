@@ -69,6 +69,7 @@ SUFFIXES = {"avif": ".avif", "webp": ".webp", "jpeg": ".jpg", "png": ".png"}
 RASTER = {".jpg", ".jpeg", ".png", ".webp"}  # derived from and stripped; SVG and GIF stay as they are
 METADATA_KEYS = ("exif", "xmp", "XML:com.adobe.xmp", "Raw profile type exif", "comment", "photoshop")
 KEPT_INFO = ("transparency", "duration", "loop", "background")  # what a stripped file still needs
+UNREADABLE = "it cannot be read as an image; export it again as JPEG or PNG"
 ADVISED_WIDTH = 1600  # what editors are asked to upload, in px
 ORIGINAL_QUALITY = 90  # a stripped original that must be re-encoded (turned upright, lossy WebP)
 HASH_LENGTH = 10
@@ -196,8 +197,9 @@ def kilobytes(size: int) -> str:
 
 # Bounds, checked before anything is decoded
 
-def megabytes(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB"
+def size_text(size: int) -> str:
+    """A file's size as editors read it: 23.4 MB, or 512 kB under a megabyte."""
+    return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else kilobytes(size)
 
 
 def declared_size(path: Path) -> tuple[int, int] | None:
@@ -220,11 +222,11 @@ def oversize(path: Path, settings: dict) -> str | None:
     advice = f"export it again at most {ADVISED_WIDTH} px wide (JPEG, quality 80 to 90) and replace the file"
     size = path.stat().st_size
     if size > max_bytes:
-        return f"the photo is {megabytes(size)}, over the limit of {megabytes(max_bytes)}; {advice}"
+        return f"the photo is {size_text(size)}, over the limit of {size_text(max_bytes)}; {advice}"
     try:
         dimensions = declared_size(path)
     except (OSError, ValueError, SyntaxError) as error:
-        raise UnreadableImage("it cannot be read as an image; export it again as JPEG or PNG") from error
+        raise UnreadableImage(UNREADABLE) from error
     if dimensions is None:
         return (f"it declares far more pixels than the limit of {max_pixels / 1e6:g} megapixels (a file made "
                 f"to exhaust the server's memory, or a broken export); {advice}")
@@ -256,7 +258,7 @@ def opened(data: bytes) -> Iterator[Image.Image]:
         raise UnreadableImage(f"it has far too many pixels; shrink the photo to at most {ADVISED_WIDTH} px wide") \
             from error
     except (OSError, ValueError, SyntaxError) as error:  # what Pillow raises for a broken file
-        raise UnreadableImage("it cannot be read as an image; export it again as JPEG or PNG") from error
+        raise UnreadableImage(UNREADABLE) from error
 
 
 def has_alpha(image: Image.Image) -> bool:
