@@ -1,0 +1,494 @@
+"""Uploaded files: only documents and images of known, harmless kinds are ever published.
+
+Pelican copies every file under `content/images/` and `content/files/` (and any other
+file a page links with `{static}`) to the site as it is. Once Pelican has listed them,
+and before anything is copied, each one is recognised by its content, never by its
+name, and must be on this allowlist (`DOCUMENTS` and `IMAGES` below):
+
+Documents
+  - PDF (.pdf): starts with `%PDF-`.
+  - OpenDocument text, spreadsheet, presentation (.odt, .ods, .odp): a zip whose
+    `mimetype` entry names that kind, without Basic or script macros.
+  - Word, Excel, PowerPoint (.docx, .xlsx, .pptx): a zip with `[Content_Types].xml`
+    and the kind's main part (`word/document.xml`, `xl/workbook.xml`,
+    `ppt/presentation.xml`), without macros (`vbaProject.bin`).
+  - Word, Excel, PowerPoint 97-2003 (.doc, .xls, .ppt): an OLE2 file holding the kind's
+    stream (`WordDocument`, `Workbook` or `Book`, `PowerPoint Document`), without macros.
+  - Plain text and CSV (.txt, .csv): UTF-8 without NUL bytes that does not look like
+    HTML, SVG or a script (no `<script`, `<html`, `<!doctype html`, `<svg`, `<iframe`,
+    `<body`, `<object`, `<embed`, `<?php`, nor `#!` at the start).
+Images
+  - JPEG (.jpg, .jpeg), PNG (.png), WebP (.webp), GIF (.gif), AVIF (.avif): by their
+    signatures, and within kit_images' bounds (`KIT_IMAGE_MAX_SOURCE_BYTES`,
+    `KIT_IMAGE_MAX_PIXELS`), checked from the header before anything is decoded.
+  - SVG (.svg): only the safe subset described below.
+
+Everything else stops the build, naming the file, what it really is and what to do:
+HTML and other XML, scripts, programs (ELF, Windows MZ, Mach-O, WebAssembly), a zip that
+is not an Office or OpenDocument file (a zip may carry anything: publish its documents
+one by one), Office files with macros, an iPhone HEIC photo, text not in UTF-8, and
+anything not recognised. So are a file whose extension names another kind than its
+content (a `.pdf` that is really an HTML page, a PNG named `.jpg`), and a polyglot: a
+PDF, image or Office file holding HTML in the first bytes a browser sniffs
+(`SNIFF_WINDOW`) or a zip archive at its end. Every file is at most
+`KIT_UPLOAD_MAX_BYTES` (100 MB, the largest file GitHub accepts).
+
+An SVG is parsed with the standard library's expat, never rewritten: it is published
+byte for byte when every element and attribute is on the allowlist (`SVG_ELEMENTS`,
+`SVG_ATTRIBUTES`, plus the inert namespaces of drawing programs, `EDITOR_NAMESPACES`),
+and refused, with the reason, otherwise. Refused are scripts, event handlers (`on...`),
+`<foreignObject>`, animation (it can turn a link into a script), links, a `<!DOCTYPE>`
+(entities: XXE, billion laughs), processing instructions (`<?xml-stylesheet`), every
+reference that leaves the file (`href` and `xlink:href` may only be `#fragment`, or a
+`data:image/png|jpeg|gif|webp;base64` picture on `<image>`), `javascript:` anywhere, and
+CSS (`style` attributes and `<style>`) with `@import`, `@font-face`, `image-set()`,
+escapes, `expression()`, `//` or a `url()` other than `url(#fragment)`. A published
+drawing can thus neither run a program nor fetch anything, even on hosts that send no
+Content-Security-Policy (GitHub Pages).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from xml.parsers import expat
+
+from pelican import signals
+from kit_images import UNREADABLE, UnreadableImage, oversize, size_text
+from kit_schema import Problem, display_path
+
+PLUGIN = "kit_uploads"
+MAX_UPLOAD_BYTES = 100_000_000  # default of KIT_UPLOAD_MAX_BYTES: GitHub refuses larger files
+SNIFF_WINDOW = 1445  # the bytes a browser reads to guess a file's kind (WHATWG MIME Sniffing)
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of file that may be published: its name for editors (with "a" or "an") and its extensions."""
+
+    label: str
+    extensions: tuple[str, ...]
+
+
+DOCUMENTS = {
+    "pdf": Kind("a PDF document", (".pdf",)),
+    "odt": Kind("an OpenDocument text", (".odt",)),
+    "ods": Kind("an OpenDocument spreadsheet", (".ods",)),
+    "odp": Kind("an OpenDocument presentation", (".odp",)),
+    "docx": Kind("a Word document", (".docx",)),
+    "xlsx": Kind("an Excel workbook", (".xlsx",)),
+    "pptx": Kind("a PowerPoint presentation", (".pptx",)),
+    "doc": Kind("a Word 97-2003 document", (".doc",)),
+    "xls": Kind("an Excel 97-2003 workbook", (".xls",)),
+    "ppt": Kind("a PowerPoint 97-2003 presentation", (".ppt",)),
+    "text": Kind("plain text or CSV in UTF-8", (".txt", ".csv")),
+}
+IMAGES = {
+    "jpeg": Kind("a JPEG image", (".jpg", ".jpeg")),
+    "png": Kind("a PNG image", (".png",)),
+    "webp": Kind("a WebP image", (".webp",)),
+    "gif": Kind("a GIF image", (".gif",)),
+    "avif": Kind("an AVIF image", (".avif",)),
+    "svg": Kind("an SVG drawing", (".svg",)),
+}
+ALLOWED = DOCUMENTS | IMAGES
+ALLOWED_SUMMARY = ("only documents (PDF, Word, Excel, PowerPoint, OpenDocument, plain text, CSV) and images "
+                   "(JPEG, PNG, WebP, GIF, AVIF, SVG) may be published")
+RASTER_KINDS = ("jpeg", "png", "webp", "gif", "avif")  # bounded by kit_images before decoding
+RASTER_EXTENSIONS = {extension for kind in RASTER_KINDS for extension in IMAGES[kind].extensions}
+REMOVE = "remove the file"
+REFUSED = {  # kinds never published: (what the file really is, what to do)
+    "html": ("this file is really an HTML page", "put its text on a page (a Markdown file) or export it as PDF"),
+    "xml": ("this file is really an XML file", "export it as PDF or CSV, or " + REMOVE),
+    "script": ("this file is really a script (a program)", REMOVE),
+    "elf": ("this file is really a Linux program", REMOVE),
+    "pe": ("this file is really a Windows program", REMOVE),
+    "macho": ("this file is really a macOS program", REMOVE),
+    "wasm": ("this file is really a WebAssembly program", REMOVE),
+    "zip": ("this file is really a zip archive, which may carry anything",
+            "publish each document in it on its own (PDF, Word, Excel, ...)"),
+    "macro": ("this file is an Office document with macros (programs)",
+              "save it without macros (as .docx, .xlsx, .pptx or PDF)"),
+    "heic": ("this file is really a HEIC photo, which most browsers cannot show", "export it as JPEG"),
+    "encoded": ("this file is text that is not in UTF-8", "save it again as UTF-8 (in Excel: CSV UTF-8)"),
+    "polyglot-html": ("this file also holds an HTML page in its first bytes (a file made to be read two ways)",
+                      "export it again from the program that made it"),
+    "polyglot-zip": ("this file also holds a zip archive at its end (a file made to be read two ways)",
+                     "export it again from the program that made it"),
+    "unknown": ("this file is of a kind the kit does not recognise", "export it as PDF, or " + REMOVE),
+}
+
+SIGNATURES = (  # (first bytes, kind); zips, OLE2 files and text are looked into further
+    (b"%PDF-", "pdf"), (b"\xff\xd8\xff", "jpeg"), (b"\x89PNG\r\n\x1a\n", "png"), (b"GIF87a", "gif"),
+    (b"GIF89a", "gif"), (b"PK\x03\x04", "zip"), (b"PK\x05\x06", "zip"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ole2"), (b"\x7fELF", "elf"), (b"MZ", "pe"),
+    (b"\xfe\xed\xfa\xce", "macho"), (b"\xfe\xed\xfa\xcf", "macho"), (b"\xce\xfa\xed\xfe", "macho"),
+    (b"\xcf\xfa\xed\xfe", "macho"), (b"\xca\xfe\xba\xbe", "macho"), (b"\x00asm", "wasm"), (b"#!", "script"),
+)
+AVIF_BRANDS = (b"avif", b"avis")
+HEIC_BRANDS = (b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1")
+ODF_TYPES = {"application/vnd.oasis.opendocument.text": "odt",
+             "application/vnd.oasis.opendocument.spreadsheet": "ods",
+             "application/vnd.oasis.opendocument.presentation": "odp"}
+OOXML_PARTS = {"word/document.xml": "docx", "xl/workbook.xml": "xlsx", "ppt/presentation.xml": "pptx"}
+OLE_STREAMS = (("PowerPoint Document", "ppt"), ("WordDocument", "doc"), ("Workbook", "xls"), ("Book", "xls"))
+MARKUP = re.compile(rb"<(?:script|html|svg|iframe|body|object|embed)\b|<!doctype\s+html|<\?php", re.IGNORECASE)
+SVG_ROOT = re.compile(r"\A(?:\s|<\?xml[^>]*>|<!--.*?-->|<!DOCTYPE(?:[^>\[]|\[.*?\])*>)*<svg\b", re.DOTALL)
+
+
+# Recognising a file by its content
+
+def detect(data: bytes) -> str:
+    """The kind of a file from its bytes: a key of ALLOWED or of REFUSED."""
+    kind = next((kind for magic, kind in SIGNATURES if data.startswith(magic)), None)
+    if kind is None:
+        kind = media_kind(data) or text_kind(data)
+    elif kind == "zip":
+        kind = container_kind(data)
+    elif kind == "ole2":
+        kind = ole2_kind(data)
+    return polyglot_kind(data, kind) or kind
+
+
+def media_kind(data: bytes) -> str | None:
+    """WebP (RIFF) and the ISO media files (AVIF, HEIC), whose signature is not at the very start."""
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "webp"
+    if data[4:8] == b"ftyp":
+        brand = data[8:12]
+        return "avif" if brand in AVIF_BRANDS else "heic" if brand in HEIC_BRANDS else "unknown"
+    return None
+
+
+def container_kind(data: bytes) -> str:
+    """An OpenDocument or Office file by the entries of its zip; "zip" for any other archive."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            mimetype = archive.open("mimetype").read(100).decode("ascii", "replace") if "mimetype" in names else ""
+    except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError, ValueError, EOFError):
+        return "unknown"
+    if any(name.lower().endswith("vbaproject.bin") or name.startswith(("Basic/", "Scripts/")) for name in names):
+        return "macro"
+    if mimetype:
+        return ODF_TYPES.get(mimetype.strip(), "zip")
+    if "[Content_Types].xml" in names:
+        return next((kind for part, kind in OOXML_PARTS.items() if part in names), "zip")
+    return "zip"
+
+
+def ole2_kind(data: bytes) -> str:
+    """A Word, Excel or PowerPoint 97-2003 file by the streams its directory names (in UTF-16)."""
+    if "_VBA_PROJECT".encode("utf-16-le") in data:
+        return "macro"
+    return next((kind for stream, kind in OLE_STREAMS if stream.encode("utf-16-le") in data), "unknown")
+
+
+def text_kind(data: bytes) -> str:
+    """Text, an SVG drawing, HTML or other markup; "encoded" for text in another encoding."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "encoded"  # UTF-16, as Excel's "Unicode text"
+    if b"\x00" in data:
+        return "unknown"
+    try:
+        text = data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        return "encoded" if looks_like_text(data) else "unknown"
+    if text.lstrip().startswith("<"):
+        return "svg" if SVG_ROOT.match(text) else "html" if MARKUP.search(data) else "xml"
+    return "html" if MARKUP.search(data) else "text"
+
+
+def looks_like_text(data: bytes) -> bool:
+    """Mostly printable in a one-byte encoding (Windows-1252, Latin-1): text saved in the wrong encoding."""
+    controls = sum(1 for byte in data if byte < 32 and byte not in b"\t\r\n\f")
+    return controls <= len(data) // 100
+
+
+def polyglot_kind(data: bytes, kind: str) -> str | None:
+    """A binary document or image that is also HTML to a browser's sniffing, or also a zip archive."""
+    if kind not in ALLOWED or kind in ("text", "svg"):
+        return None
+    if MARKUP.search(data[:SNIFF_WINDOW]):
+        return "polyglot-html"
+    if kind in ("pdf", "doc", "xls", "ppt", *RASTER_KINDS) and zipfile.is_zipfile(io.BytesIO(data)):
+        return "polyglot-zip"
+    return None
+
+
+# SVG: an allowlist of elements and attributes
+
+SVG_NS = "http://www.w3.org/2000/svg"
+XLINK_NS = "http://www.w3.org/1999/xlink"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+EDITOR_NAMESPACES = frozenset({  # what drawing programs write; browsers ignore elements and attributes in them
+    "http://www.inkscape.org/namespaces/inkscape", "http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd",
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "http://creativecommons.org/ns#", "http://web.resource.org/cc/",
+    "http://purl.org/dc/elements/1.1/", "http://ns.adobe.com/AdobeIllustrator/10.0/",
+    "http://ns.adobe.com/AdobeSVGViewerExtensions/3.0/", "http://ns.adobe.com/Extensibility/1.0/",
+    "http://ns.adobe.com/SaveForWeb/1.0/", "http://ns.adobe.com/Variables/1.0/", "http://ns.adobe.com/Graphs/1.0/",
+    "http://www.bohemiancoding.com/sketch/ns", "http://www.serif.com/",
+})
+SVG_ELEMENTS = frozenset("""
+    svg g defs symbol use title desc metadata switch style
+    path rect circle ellipse line polyline polygon text tspan textPath image
+    linearGradient radialGradient stop clipPath mask pattern marker filter
+    feBlend feColorMatrix feComponentTransfer feComposite feConvolveMatrix feDiffuseLighting feDisplacementMap
+    feDistantLight feDropShadow feFlood feFuncA feFuncB feFuncG feFuncR feGaussianBlur feMerge feMergeNode
+    feMorphology feOffset fePointLight feSpecularLighting feSpotLight feTile feTurbulence
+""".split())
+SVG_ATTRIBUTES = frozenset("""
+    id class style lang tabindex role focusable version baseProfile width height viewBox preserveAspectRatio
+    x y x1 y1 x2 y2 cx cy r rx ry fx fy fr d points pathLength transform dx dy rotate textLength lengthAdjust
+    startOffset method spacing side offset gradientUnits gradientTransform spreadMethod
+    clipPathUnits maskUnits maskContentUnits patternUnits patternContentUnits patternTransform
+    markerWidth markerHeight markerUnits orient refX refY filterUnits primitiveUnits in in2 result
+    stdDeviation mode type values operator k1 k2 k3 k4 flood-color flood-opacity lighting-color surfaceScale
+    diffuseConstant specularConstant specularExponent kernelMatrix kernelUnitLength order divisor bias
+    targetX targetY edgeMode preserveAlpha radius scale xChannelSelector yChannelSelector baseFrequency
+    numOctaves seed stitchTiles azimuth elevation pointsAtX pointsAtY pointsAtZ limitingConeAngle z
+    tableValues slope intercept amplitude exponent media requiredFeatures requiredExtensions systemLanguage
+    externalResourcesRequired enable-background
+    alignment-baseline baseline-shift clip clip-path clip-rule color color-interpolation
+    color-interpolation-filters color-rendering cursor direction display dominant-baseline fill fill-opacity
+    fill-rule filter font font-family font-size font-size-adjust font-stretch font-style font-variant
+    font-weight glyph-orientation-horizontal glyph-orientation-vertical image-rendering isolation kerning
+    letter-spacing marker marker-start marker-mid marker-end mask mask-type mix-blend-mode opacity overflow
+    paint-order pointer-events shape-rendering stop-color stop-opacity stroke stroke-dasharray
+    stroke-dashoffset stroke-linecap stroke-linejoin stroke-miterlimit stroke-opacity stroke-width
+    text-anchor text-decoration text-rendering transform-origin unicode-bidi vector-effect visibility
+    word-spacing writing-mode
+""".split())
+ATTRIBUTE_PREFIXES = ("aria-", "data-")  # inert: for assistive technology and scripts the page does not have
+OTHER_ATTRIBUTES = frozenset({f"{XLINK_NS} title", f"{XLINK_NS} type", f"{XML_NS} lang", f"{XML_NS} space"})
+REFERENCES = ("href", f"{XLINK_NS} href")
+DANGEROUS_ELEMENTS = {
+    "script": "a <script> element (a program that would run in the visitor's browser)",
+    "foreignObject": "a <foreignObject> element (it can hold a web page with scripts)",
+    "a": "a link (<a>), which can lead a visitor to any address",
+    "iframe": "an <iframe> (another page inside the drawing)",
+    "animate": "an animation (<animate>), which can turn a link into a script",
+    "set": "an animation (<set>), which can turn a link into a script",
+    "animateMotion": "an animation (<animateMotion>)",
+    "animateTransform": "an animation (<animateTransform>)",
+    "feImage": "an <feImage> element, which loads another file",
+}
+LOCAL_REFERENCE = re.compile(r"#[^\s\"'()<>]*")
+DATA_PICTURE = re.compile(r"data:image/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*", re.IGNORECASE)
+CSS_URL = re.compile(r"url\(\s*([^)]*)\)?", re.IGNORECASE)
+CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+CSS_LOADERS = ("@import", "@font-face", "image-set(", "expression(", "-moz-binding", "behavior:")
+SCHEMES = ("javascript:", "vbscript:", "data:text/html", "data:application")
+CONTROL = re.compile(r"[\x00-\x20]+")
+SVG_FIX = "export the drawing again as plain SVG without it (in Inkscape: Save As > Optimized SVG)"
+
+
+class UnsafeSvg(Exception):
+    """What makes an SVG unsafe to publish, as the editor reads it."""
+
+
+def local_name(name: str) -> str:
+    return name.rsplit(" ", 1)[-1]
+
+
+def shown(name: str) -> str:
+    """An element or attribute name as the file writes it (xlink:href, not the namespace URI)."""
+    namespace, _, local = name.rpartition(" ")
+    return {XLINK_NS: f"xlink:{local}", XML_NS: f"xml:{local}"}.get(namespace, local)
+
+
+def scheme_problem(value: str) -> str | None:
+    """A javascript: (or similar) address hidden in a value, whatever spaces or case it is written with."""
+    squeezed = CONTROL.sub("", value).lower()
+    scheme = next((scheme for scheme in SCHEMES if scheme in squeezed), None)
+    return f"a {scheme} address, which would run a program" if scheme else None
+
+
+def url_problem(value: str) -> str | None:
+    """A CSS url() that leaves the file; only url(#fragment) stays inside it."""
+    for target in CSS_URL.findall(value):
+        target = target.strip().strip("'\"").strip()
+        if not target.startswith("#"):
+            return f"url({target}), which loads another file or site"
+    return None
+
+
+def css_problem(css: str) -> str | None:
+    """What in a style sheet or style attribute could load another file or run a program."""
+    if "\\" in css:
+        return "CSS escapes (\\), which can hide an address"
+    bare = CSS_COMMENT.sub("", css).lower()
+    loader = next((loader for loader in CSS_LOADERS if loader in bare), None)
+    if loader:
+        return f"CSS with {loader.rstrip('(:')}, which loads another file or runs a program"
+    found = scheme_problem(bare) or url_problem(bare)
+    if found:
+        return found
+    return "an address (//) in its CSS" if "//" in CSS_URL.sub("", bare) else None
+
+
+def reference_problem(element: str, value: str) -> str | None:
+    """href and xlink:href point inside the file (#id), or hold a picture on <image>."""
+    value = value.strip()
+    if LOCAL_REFERENCE.fullmatch(value):
+        return None
+    if element == "image" and DATA_PICTURE.fullmatch(value):
+        return None
+    return scheme_problem(value) or f"a reference to {value[:80]!r}, outside the drawing"
+
+
+def attribute_problem(element: str, name: str, value: str) -> str | None:
+    """Why one attribute may not be published, or None."""
+    local = local_name(name)
+    if local.lower().startswith("on"):
+        return f"an event handler ({local}=), a program that would run in the visitor's browser"
+    if name in REFERENCES:
+        return reference_problem(element, value)
+    if " " not in name and (name in SVG_ATTRIBUTES or name.startswith(ATTRIBUTE_PREFIXES)):
+        return css_problem(value) if name == "style" else scheme_problem(value) or url_problem(value)
+    if name in OTHER_ATTRIBUTES or name.split(" ")[0] in EDITOR_NAMESPACES:
+        return scheme_problem(value)
+    return f"an attribute {shown(name)} that is not allowed in a published drawing"
+
+
+def element_problem(name: str) -> str | None:
+    namespace, _, local = name.rpartition(" ")
+    if local in DANGEROUS_ELEMENTS:
+        return DANGEROUS_ELEMENTS[local]
+    if (namespace == SVG_NS and local in SVG_ELEMENTS) or namespace in EDITOR_NAMESPACES:
+        return None
+    return f"an element <{local}> that is not allowed in a published drawing"
+
+
+class _SvgChecker:
+    """Walks an SVG with expat, raising UnsafeSvg at the first thing outside the allowlist."""
+
+    def __init__(self) -> None:
+        self.open: list[str] = []
+        self.css: list[str] = []
+        self.parser = expat.ParserCreate(namespace_separator=" ")
+        self.parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+        self.parser.StartDoctypeDeclHandler = self.doctype
+        self.parser.EntityDeclHandler = self.doctype
+        self.parser.ExternalEntityRefHandler = self.doctype
+        self.parser.ProcessingInstructionHandler = self.instruction
+        self.parser.StartElementHandler = self.start
+        self.parser.EndElementHandler = self.end
+        self.parser.CharacterDataHandler = self.text
+
+    def check(self, data: bytes) -> None:
+        self.parser.Parse(data, True)
+
+    def fail(self, what: str, element: str = "") -> None:
+        where = f"at line {self.parser.CurrentLineNumber}" + (f", in <{element}>," if element else "")
+        raise UnsafeSvg(f"{where} the drawing contains {what}; {SVG_FIX}")
+
+    def doctype(self, *_) -> None:
+        raise UnsafeSvg("the drawing starts with <!DOCTYPE ...>, which can declare entities that read files or "
+                        "exhaust memory; delete the <!DOCTYPE ...> part at its top, or " + SVG_FIX)
+
+    def instruction(self, target: str, _data: str) -> None:
+        self.fail(f"a processing instruction <?{target} ...?>, which can load a style sheet from elsewhere")
+
+    def start(self, name: str, attributes: dict[str, str]) -> None:
+        if not self.open and name != f"{SVG_NS} svg":
+            raise UnsafeSvg(f"its top element is <{local_name(name)}>, not an SVG <svg> element; {SVG_FIX}")
+        problem = element_problem(name)
+        if problem:
+            self.fail(problem)
+        for attribute, value in attributes.items():
+            problem = attribute_problem(local_name(name), attribute, value)
+            if problem:
+                self.fail(problem, local_name(name))
+        self.open.append(name)
+
+    def end(self, name: str) -> None:
+        self.open.pop()
+        if name == f"{SVG_NS} style":
+            problem = css_problem("".join(self.css))
+            self.css = []
+            if problem:
+                self.fail(problem, "style")
+
+    def text(self, data: str) -> None:
+        if self.open and self.open[-1] == f"{SVG_NS} style":
+            self.css.append(data)
+
+
+def svg_problem(data: bytes) -> str | None:
+    """Why an SVG may not be published as it is, or None when every part of it is allowed."""
+    try:
+        _SvgChecker().check(data)
+    except UnsafeSvg as unsafe:
+        return str(unsafe)
+    except expat.ExpatError as error:
+        return f"it is not a well-formed SVG file ({expat.errors.messages.get(error.code, error)} at line " \
+               f"{error.lineno}); {SVG_FIX}"
+    return None
+
+
+# Checking the files Pelican is about to copy
+
+def refused_message(kind: str) -> str:
+    what, fix = REFUSED[kind]
+    return f"{what}; {ALLOWED_SUMMARY}: {fix}"
+
+
+def mismatch_message(kind: Kind, extension: str) -> str:
+    """Rename it, unless a photo was meant: then kit_images' own words (the same problem is listed once)."""
+    if extension in RASTER_EXTENSIONS and kind not in IMAGES.values():
+        return UNREADABLE
+    named = f"its name ends in {extension}" if extension else "its name has no extension"
+    return f"this file is really {kind.label}, but {named}; rename it to end in {' or '.join(kind.extensions)}"
+
+
+def raster_problem(path: Path, settings: dict) -> str | None:
+    try:
+        return oversize(path, settings)
+    except UnreadableImage as error:
+        return str(error)
+
+
+def file_problem(path: Path, settings: dict) -> str | None:
+    """Why the file at `path` may not be published, with what to do; None when it may."""
+    size, limit = path.stat().st_size, int(settings.get("KIT_UPLOAD_MAX_BYTES", MAX_UPLOAD_BYTES))
+    if size > limit:
+        return (f"the file is {size_text(size)}, over the limit of {size_text(limit)} for one file; "
+                "split it or make it smaller (for a PDF: export it with smaller images)")
+    data = path.read_bytes()
+    kind = detect(data)
+    if kind in REFUSED:
+        return refused_message(kind)
+    if path.suffix.lower() not in ALLOWED[kind].extensions:
+        return mismatch_message(ALLOWED[kind], path.suffix.lower())
+    if kind == "svg":
+        return svg_problem(data)
+    return raster_problem(path, settings) if kind in RASTER_KINDS else None
+
+
+def enabled(settings: dict) -> bool:
+    """Pelican's signals outlive a build in one process: act only for builds that list this plugin."""
+    return any(str(name).split(".")[0] == PLUGIN for name in settings.get("PLUGINS") or ())
+
+
+def check_static_files(generator) -> None:
+    """A problem for each file Pelican would copy that may not be published; nothing is copied yet."""
+    settings = generator.settings
+    if not enabled(settings):
+        return
+    problems = settings.setdefault("KIT_PROBLEMS", [])
+    for static in sorted(generator.staticfiles, key=lambda static: static.source_path):
+        path = Path(static.source_path)
+        message = file_problem(path, settings)
+        problem = Problem(display_path(path, settings["PATH"]), None, "", message) if message else None
+        if problem and problem not in problems:  # kit_images may have named an oversized photo already
+            problems.append(problem)
+
+
+def register() -> None:
+    # static_generator_finalized: Pelican has listed the files it will copy, and copies them only
+    # after all_generators_finalized, where kit_schema stops the build on any problem.
+    signals.static_generator_finalized.connect(check_static_files)
