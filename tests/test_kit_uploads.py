@@ -103,7 +103,8 @@ def gif() -> bytes:
     (ooxml("word/document.xml", "word/vbaProject.bin"), "macro"), (ole2("WordDocument", "_VBA_PROJECT"), "macro"),
     (zip_of({"mimetype": b"application/vnd.oasis.opendocument.text", "Basic/Standard/Module1.xml": b"x"}), "macro"),
     (b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic", "heic"),
-    ("Kata;Bei\nMb\xe9zi;100\n".encode("cp1252"), "encoded"), ("Habari".encode("utf-16"), "encoded"), (bytes(range(256)) * 4, "unknown"), (b"", "text"),
+    ("Kata;Bei\nMb\xe9zi;100\n".encode("cp1252"), "encoded"), ("Habari".encode("utf-16"), "encoded"),
+    (bytes(range(256)) * 4, "unknown"), (b"", "empty"),
     (b"%PDF-1.4\n<html><script>alert(1)</script>", "polyglot-html"), (gif() + zip_of({"a.txt": b"a"}), "polyglot-zip"),
     (b"GIF89a\x01\x00\x01\x00<script>alert(1)</script>", "polyglot-html"),
 ])
@@ -170,6 +171,7 @@ UNSAFE_SVGS = {  # drawing -> what the message names
                  "@font-face"),
     "broken XML": (svg("<g>"), "not a well-formed SVG file"),
     "not SVG at the top": (b'<html xmlns="http://www.w3.org/1999/xhtml"><svg/></html>', "its top element is <html>"),
+    "no SVG namespace": (b'<svg viewBox="0 0 1 1"><path d="M0 0h1"/></svg>', 'not <svg xmlns="http'),
 }
 
 
@@ -225,6 +227,7 @@ DOCUMENT_CASES = [
          ("content/files/tenders/kazi.js: this file is really plain text or CSV in UTF-8, but its name ends in .js",)),
     Case("unknown bytes named .pdf", {"files/tenders/tangazo.pdf": bytes(range(256)) * 8},
          ("content/files/tenders/tangazo.pdf: this file is of a kind the kit does not recognise",)),
+    Case("empty PDF", {"files/tenders/tangazo.pdf": b""}, ("content/files/tenders/tangazo.pdf: this file is empty",)),
     Case("macOS program", {"files/programu.pdf": b"\xcf\xfa\xed\xfe\x07\x00\x00\x01" + bytes(64)},
          ("content/files/programu.pdf: this file is really a macOS program",)),
     Case("file over the upload limit", {"files/publications/kubwa.pdf": pdf(40)},
@@ -233,7 +236,8 @@ DOCUMENT_CASES = [
 SVG_CASES = [
     Case(f"SVG: {name}", {EMBLEM: data}, ("content/images/emblem.svg: at line ", " the drawing contains ", reason))
     for name, (data, reason) in UNSAFE_SVGS.items() if name not in ("entity", "external entity", "broken XML",
-                                                                     "not SVG at the top", "unknown attribute")
+                                                                     "not SVG at the top", "unknown attribute",
+                                                                     "no SVG namespace")
 ] + [
     Case("SVG: billion laughs", {EMBLEM: UNSAFE_SVGS["entity"][0]},
          ("content/images/emblem.svg: the drawing starts with <!DOCTYPE", "delete the <!DOCTYPE ...> part")),

@@ -62,6 +62,7 @@ from kit_schema import Problem, display_path
 
 PLUGIN = "kit_uploads"
 MAX_UPLOAD_BYTES = 100_000_000  # default of KIT_UPLOAD_MAX_BYTES: GitHub refuses larger files
+TEXT_SAMPLE = 65_536  # bytes looked at to tell text in another encoding from binary data
 SNIFF_WINDOW = 1445  # the bytes a browser reads to guess a file's kind (WHATWG MIME Sniffing)
 
 
@@ -118,6 +119,7 @@ REFUSED = {  # kinds never published: (what the file really is, what to do)
                       "export it again from the program that made it"),
     "polyglot-zip": ("this file also holds a zip archive at its end (a file made to be read two ways)",
                      "export it again from the program that made it"),
+    "empty": ("this file is empty", "export it again, or " + REMOVE),
     "unknown": ("this file is of a kind the kit does not recognise", "export it as PDF, or " + REMOVE),
 }
 
@@ -143,6 +145,8 @@ SVG_ROOT = re.compile(r"\A(?:\s|<\?xml[^>]*>|<!--.*?-->|<!DOCTYPE(?:[^>\[]|\[.*?
 
 def detect(data: bytes) -> str:
     """The kind of a file from its bytes: a key of ALLOWED or of REFUSED."""
+    if not data:
+        return "empty"
     kind = next((kind for magic, kind in SIGNATURES if data.startswith(magic)), None)
     if kind is None:
         kind = media_kind(data) or text_kind(data)
@@ -204,8 +208,9 @@ def text_kind(data: bytes) -> str:
 
 def looks_like_text(data: bytes) -> bool:
     """Mostly printable in a one-byte encoding (Windows-1252, Latin-1): text saved in the wrong encoding."""
-    controls = sum(1 for byte in data if byte < 32 and byte not in b"\t\r\n\f")
-    return controls <= len(data) // 100
+    sample = data[:TEXT_SAMPLE]
+    controls = sum(1 for byte in sample if byte < 32 and byte not in b"\t\r\n\f")
+    return controls <= len(sample) // 100
 
 
 def polyglot_kind(data: bytes, kind: str) -> str | None:
@@ -395,7 +400,7 @@ class _SvgChecker:
 
     def start(self, name: str, attributes: dict[str, str]) -> None:
         if not self.open and name != f"{SVG_NS} svg":
-            raise UnsafeSvg(f"its top element is <{local_name(name)}>, not an SVG <svg> element; {SVG_FIX}")
+            raise UnsafeSvg(f"its top element is <{local_name(name)}>, not <svg xmlns=\"{SVG_NS}\">; {SVG_FIX}")
         problem = element_problem(name)
         if problem:
             self.fail(problem)
