@@ -239,7 +239,9 @@ def nginx_config_task(c, root="/var/www/site", listen="443 ssl http2", certifica
     from kit_serving import nginx_config, serving_settings
     from urllib.parse import urlsplit
 
-    identity, _ = load_identity(CONTENT)
+    identity, problems = load_identity(CONTENT)
+    if problems:
+        sys.exit("No nginx configuration: fix content/site.yaml first.\n  " + "\n  ".join(map(str, problems)))
     host = urlsplit(identity["website"]).hostname
     live = f"/etc/letsencrypt/live/{host}"
     tls_files = None

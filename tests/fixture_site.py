@@ -80,10 +80,11 @@ FILES = {
     "galleries/picha.md": "---\ntitle: Picha za mradi\ndate: 2026-10-02\nphotos:\n"
                           "  - file: images/picha/tanki.jpg\n    caption: Tanki la maji\n---\nPicha.\n",
 }
-# Bytes that would let a published file run a script: a handler, a javascript: address, an
-# SVG foreignObject, or any <script> other than the theme's own (structured data, search module).
-DANGEROUS = [re.compile(rb"javascript:", re.I), re.compile(rb"\son[a-z]+\s*=", re.I),
-             re.compile(rb"<foreignObject", re.I)]
+# Bytes that would let a published file run a script: an event handler in a tag, a javascript:
+# address, an SVG foreignObject, or any <script> other than the theme's own (structured data,
+# search module). The same words in plain prose ("javascript: mafunzo") are harmless.
+DANGEROUS = [re.compile(rb"""(?:href|src|action|formaction|data)\s*=\s*["']?\s*javascript:|url\(\s*["']?\s*javascript:""",
+                        re.I), re.compile(rb"<[A-Za-z][^>]*\son[a-z]+\s*=", re.I), re.compile(rb"<foreignObject", re.I)]
 SCRIPT_TAG = re.compile(rb"<script\b[^>]*>", re.I)
 THEME_SCRIPTS = re.compile(rb'<script type="?application/ld\+json"?>|<script type="?module"? src="?/theme/js/[\w.]+\.js"?>')
 

@@ -143,11 +143,11 @@ def test_the_fixture_downloads_are_untouched(tmp_path: Path):
 
 REFUSED = [
     Case("budget .nan", with_fields(PROJECT, {"budget": ".nan"}),
-         ("content/projects/maji.md:9", "budget", "is not a number; write a number such as 12")),
+         ("content/projects/maji.md:9", "budget", "'nan' is not right; expected a number such as 12")),
     Case("spent .inf", with_fields(PROJECT, {"spent": ".inf"}),
-         ("content/projects/maji.md:10", "spent", "is not a number; write a number such as 12")),
+         ("content/projects/maji.md:10", "spent", "'inf' is not right; expected a number such as 12")),
     Case("size -.inf", with_fields(INVESTMENT, {"  amount": "-.inf"}),
-         ("content/investments/shamba.md:8", "size.amount", "is not a number")),
+         ("content/investments/shamba.md:8", "size.amount", "'-inf' is not right; expected a number")),
 ]
 
 

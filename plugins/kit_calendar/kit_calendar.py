@@ -30,13 +30,20 @@ LINE_OCTETS = 75  # RFC 5545 3.1: a content line is folded after at most 75 octe
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # RFC 5545 3.1: CONTROL is U+0000-U+0008, U+000A-U+001F and U+007F; a TEXT value may hold HTAB.
 CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+MARKUP_TAG = re.compile(r"<[^<>]*>")  # <b>, </script>, <img src=x onerror=...>
+TAG_OPENING = re.compile(r"<(?=[A-Za-z/!?])")  # what is left of a tag that was never closed
 UID_SAFE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-")
 
 
+def without_markup(text: str) -> str:
+    """Plain text with no tag in it: calendar programs may render a description as HTML."""
+    return TAG_OPENING.sub("< ", MARKUP_TAG.sub("", text))
+
+
 def escape(text: object) -> str:
-    """A TEXT value of RFC 5545 (3.3.11): backslash, semicolon and comma escaped, each line
-    break (CRLF, CR or LF) written `\\n`, every other control character but HTAB dropped."""
-    escaped = str(text).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    """A TEXT value of RFC 5545 (3.3.11) without markup: backslash, semicolon and comma escaped,
+    each line break (CRLF, CR or LF) written `\\n`, every other control character but HTAB dropped."""
+    escaped = without_markup(str(text)).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
     return CONTROL.sub("", LINE_BREAK.sub(r"\\n", escaped))
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import math
 import re
 from pathlib import Path
 from typing import Any
@@ -27,7 +26,6 @@ from jinja2 import pass_context
 from pelican import signals
 from pelican.generators import Generator
 from kit_i18n import lang_prefix, page_lang
-from kit_schema import BuildStopped, Problem, display_path
 from kit_sitefiles import write_text_file
 from kit_typelists import typed_items
 
@@ -36,8 +34,6 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")  # OWASP's list, wi
 # A text of digits and spaces after one + or - (a phone number such as +255 754 000 120, or a
 # negative figure written as text) can compute nothing but a number, so it is left as written.
 PLAIN_NUMBER = re.compile(r"[+-][0-9][0-9 ]*(?:\.[0-9]+)?")
-FRONT_MATTER_FIELDS = {"size": "size.amount", "capital": "capital.amount", "latitude": "coordinates.latitude",
-                       "longitude": "coordinates.longitude"}  # columns named otherwise than their field
 
 
 def _iso(value) -> str:
@@ -94,29 +90,13 @@ def as_csv(rows: list[dict[str, Any]]) -> str:
 
 
 def as_json(rows: list[dict[str, Any]]) -> str:
-    """The rows as JSON with their exact values; a figure that is not a finite number stops
-    here (ValueError) instead of giving `NaN` or `Infinity`, which are not JSON."""
+    """The rows as JSON with their exact values (the schema lets no NaN or infinity through,
+    which JSON cannot hold; allow_nan=False makes sure of it)."""
     return json.dumps(rows, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
 
 
 def download_path(kind: str, fmt: str, lang: str, default_lang: str) -> str:
     return f"{lang_prefix(lang, default_lang)}{kind}/{kind}.{fmt}"
-
-
-def unwritable_numbers(item, row: dict[str, Any], content_path: str) -> list[Problem]:
-    """A problem for each figure of the row that is not a finite number (YAML's .nan or .inf),
-    which JSON cannot hold and a spreadsheet cannot add up."""
-    return [Problem(display_path(item.source_path, content_path), field_line(item.source_path, field), field,
-                    f"'{value}' is not a number; write a number such as 12 or 3.5")
-            for column, value in row.items() if isinstance(value, float) and not math.isfinite(value)
-            for field in [FRONT_MATTER_FIELDS.get(column, column)]]
-
-
-def field_line(source_path: str, field: str) -> int | None:
-    """The line of the front matter that sets `field` (its last part), if one does."""
-    key = re.compile(rf"\s*{re.escape(field.rsplit('.', 1)[-1])}\s*:")
-    lines = Path(source_path).read_text(encoding="utf-8").splitlines()
-    return next((number for number, line in enumerate(lines, start=1) if key.match(line)), None)
 
 
 class DownloadsGenerator(Generator):
@@ -126,10 +106,6 @@ class DownloadsGenerator(Generator):
         settings = self.settings
         tables = {(kind, lang["code"]): self.rows(kind, lang["code"])
                   for lang in settings["LANGUAGES"] for kind in ROWS}
-        problems = {problem for table in tables.values() for item, row in table
-                    for problem in unwritable_numbers(item, row, settings["PATH"])}
-        if problems:
-            raise BuildStopped(list(problems))
         for (kind, code), table in tables.items():
             rows = [row for _, row in table]
             for fmt, text in (("csv", as_csv(rows)), ("json", as_json(rows))):

@@ -22,6 +22,7 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 from pelican import signals
+from kit_frontmatter.sources import encoding_problem, read_source
 from kit_schema import BuildStopped, Field, Problem, check, display_path, load_yaml
 
 IDENTITY_FILE = "site.yaml"
@@ -82,7 +83,10 @@ def read_yaml_file(path: Path) -> tuple[Any, dict[str, int], list[Problem], str]
     shown = display_path(path, path.parent)
     if not path.is_file():
         return None, {}, [Problem(shown, None, "", "this file is missing; copy it from the kit's demo content")], shown
-    return *load_yaml(path.read_text(encoding="utf-8"), shown), shown
+    text, bad_line = read_source(path)
+    if bad_line:
+        return None, {}, [encoding_problem(shown, bad_line)], shown
+    return *load_yaml(text, shown), shown
 
 
 def language_codes(identity: dict) -> tuple[str, ...]:

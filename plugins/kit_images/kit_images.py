@@ -47,6 +47,7 @@ from markupsafe import Markup
 from PIL import Image, ImageCms, ImageOps, features
 from pelican import signals
 from pelican.generators import Generator
+from kit_frontmatter.sources import read_source
 from kit_schema import Problem, display_path
 
 PLUGIN = "kit_images"
@@ -179,7 +180,7 @@ def content_file(src: str, source: Path, root: Path) -> Path | None:
 def line_of(source: Path, src: str) -> int | None:
     """The line of the Markdown file that names `src`, so the editor finds it."""
     try:
-        lines = source.read_text(encoding="utf-8").splitlines()
+        lines = read_source(source)[0].splitlines()
     except OSError:
         return None
     return next((number for number, line in enumerate(lines, start=1) if src in line), None)

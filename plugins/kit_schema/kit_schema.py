@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import logging
+import math
 import os
 import re
 import sys
@@ -198,7 +199,7 @@ def _has_kind(value: Any, kind: str) -> bool:
         "choice": True,
         "email": isinstance(value, str) and bool(EMAIL.match(value)),
         "url": isinstance(value, str) and value.startswith(("https://", "http://")),
-        "number": isinstance(value, (int, float)) and not isinstance(value, bool),
+        "number": isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value),
         "boolean": isinstance(value, bool),
         "date": parse_date(value) is not None,
         "texts": isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value),

@@ -487,6 +487,8 @@ def check_static_files(generator) -> None:
     problems = settings.setdefault("KIT_PROBLEMS", [])
     for static in sorted(generator.staticfiles, key=lambda static: static.source_path):
         path = Path(static.source_path)
+        if not path.is_file():
+            continue  # a {static} link to a missing file: the reader names it with its line
         message = file_problem(path, settings)
         problem = Problem(display_path(path, settings["PATH"]), None, "", message) if message else None
         if problem and problem not in problems:  # kit_images may have named an oversized photo already
