@@ -13,7 +13,7 @@ from PIL import Image
 
 from fixture_site import Case, assert_neutralised, assert_refused, jpeg, pdf
 from kit_uploads import detect, svg_problem
-from kit_uploads.kit_uploads import css_problem
+from kit_uploads.svg import css_problem
 
 EMBLEM = "images/emblem.svg"
 SVG_OPEN = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">'
