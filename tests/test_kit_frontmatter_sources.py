@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from fixture_site import Case, assert_neutralised, assert_refused
+from fixture_site import SITE_YAML, Case, assert_neutralised, assert_refused
 from kit_frontmatter.sources import inside, key_problems, name_date_problems, read_source, slug_problems
 
 NEWS = "news/2026-11-02-ziara.md"
@@ -26,6 +26,10 @@ def publication(file: str) -> str:
 def tender(file: str) -> str:
     return ("---\ntitle: Zabuni\ntype: tender\nreference: LGA/1/2026/W/01\ncloses: 2026-12-20 10:00\n"
             f"how_to_apply: Leta ofisini.\ndocuments:\n  - title: Tangazo\n    file: {file}\n---\nMaelezo.\n")
+
+
+def album(file: str) -> str:
+    return f"---\ntitle: Picha\ndate: 2026-10-02\nphotos:\n  - file: {file}\n    caption: Tanki\n---\nPicha.\n"
 
 
 CP1252 = news().encode("utf-8").replace(b"Ziara ya Mkuu", b"Caf\xe9 ya Mkuu")
@@ -84,6 +88,22 @@ CASES = [
          ("content/tenders/zabuni.md:9", "documents.0.file:", "points outside content/files/")),
     Case("document field into the identity", {"publications/ripoti.md": publication("files/../site.yaml")},
          ("content/publications/ripoti.md:5", "file:", "points outside content/files/")),
+    Case("photo field outside content", {"galleries/picha.md": album("images/../../../../etc/x.jpg")},
+         ("content/galleries/picha.md:5", "photos.0.file:", "points outside content/images/")),
+    Case("photo field naming a document", {"galleries/picha.md": album("images/../files/tenders/tangazo.pdf")},
+         ("content/galleries/picha.md:5", "photos.0.file:", "points outside content/images/")),
+    Case("poster outside content", {"galleries/picha.md": "---\ntitle: Video\ndate: 2026-10-02\nvideos:\n"
+                                    "  - poster: /etc/x.jpg\n    url: https://video.example/x\n    caption: C\n"
+                                    "---\nP.\n"},
+         ("content/galleries/picha.md:5", "videos.0.poster:", "points outside content/images/")),
+    Case("portrait outside content", {"people/afisa.md": "---\nname: Afisa\nposition: Afisa Mipango\nunit: planning\n"
+                                      "photo: ../../../etc/x.jpg\n---\nP.\n"},
+         ("content/people/afisa.md:5", "photo:", "points outside content/images/")),
+    Case("emblem outside content", {"site.yaml": SITE_YAML.replace("emblem: images/emblem.svg",
+                                                                   "emblem: ../../../../etc/passwd")},
+         ("content/site.yaml:5", "institution.emblem:", "is not a file under content/images/")),
+    Case("site address climbing out", {NEWS: news(body="![Tanki](/images/../../../etc/x.jpg)")},
+         (f"{SHOWN}:6", "the address /images/../../../etc/x.jpg climbs with '..'")),
     Case("document field as an absolute path", {"publications/ripoti.md": publication("/etc/passwd")},
          ("content/publications/ripoti.md:5", "file:", "expected a file under content/files/")),
 ]

@@ -21,6 +21,7 @@ from kit_schema import Problem
 NAME_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?=[-.])")
 SLUG_FORBIDDEN = re.compile(r"[/\\?#%<>\"'`\x00-\x1f\x7f]|\.\.|^\.")
 INTERNAL_LINK = re.compile(r"\{(?:filename|static|attach)\}(/?[^)\s\"'#?]+)")
+SITE_ADDRESS = re.compile(r"""(?:\]\(\s*<?|(?:href|src)\s*=\s*["']?)(/[^)\s"'>]*)""", re.IGNORECASE)
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif")
 
 
@@ -99,6 +100,9 @@ def link_problems(body: str, first_line: int, source: Path, content: Path, shown
             elif not target.is_file() and not match.group(1).lower().endswith(IMAGE_SUFFIXES):
                 problems.append(Problem(shown, first_line + number, "", f"the link {match.group(0)} points to a "
                                         "file that does not exist; check the folder and file name"))
+        problems += [Problem(shown, first_line + number, "", f"the address {address} climbs with '..'; write it "
+                             "from the site's root without '..', e.g. /images/news/photo.jpg")
+                     for address in SITE_ADDRESS.findall(line) if ".." in address.split("?")[0].split("/")]
     return problems
 
 

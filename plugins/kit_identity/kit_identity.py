@@ -22,7 +22,7 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 from pelican import signals
-from kit_frontmatter.sources import encoding_problem, read_source
+from kit_frontmatter.sources import encoding_problem, inside, read_source
 from kit_schema import BuildStopped, Field, Problem, check, display_path, load_yaml
 
 IDENTITY_FILE = "site.yaml"
@@ -195,6 +195,17 @@ def language_problems(data: dict, lines: dict[str, int], shown: str) -> list[Pro
     return problems
 
 
+def emblem_problems(identity: dict, content_path: Path, lines: dict[str, int], shown: str) -> list[Problem]:
+    """The emblem must be a file under content/images/ (never one outside content/)."""
+    emblem = str((identity.get("institution") or {}).get("emblem") or "") if isinstance(
+        identity.get("institution"), dict) else ""
+    target = content_path / emblem.lstrip("/")
+    if not emblem or (inside(target, content_path / "images") and target.is_file()):
+        return []
+    return [Problem(shown, lines.get("institution.emblem"), "institution.emblem",
+                    f"'{emblem}' is not a file under content/images/; write it as images/emblem.svg")]
+
+
 def load_identity(content_path: Path) -> tuple[dict, list[Problem]]:
     """The checked identity, and every problem in it; its website without a trailing /."""
     path = content_path / IDENTITY_FILE
@@ -207,6 +218,7 @@ def load_identity(content_path: Path) -> tuple[dict, list[Problem]]:
     if mapping.get("website") and not any(problem.field == "website" for problem in problems):
         reason = website_problem(mapping["website"])
         problems += [Problem(shown, lines.get("website"), "website", reason)] if reason else []
+    problems += emblem_problems(mapping, content_path, lines, shown)
     if problems:
         return {}, problems
     return mapping | {"website": plain_website(mapping["website"])}, problems
