@@ -51,6 +51,8 @@ CASES = [
          (f"{SHOWN}:8", "not saved as UTF-8")),
     Case("Latin-1 page", {"pages/about.md": "---\ntitle: Kuhusu s\xe9\n---\nMaandishi\n".encode("latin-1")},
          ("content/pages/about.md:2", "not saved as UTF-8")),
+    Case("identity not in UTF-8", {"site.yaml": SITE_YAML.replace("Majaribio, en", "Maj\xe9ribio, en").encode("latin-1")},
+         ("content/site.yaml:2", "not saved as UTF-8")),
     Case("non-UTF-8 file with a misspelt field", {NEWS: CP1252.replace(b"category", b"sumary: x\ncategory")},
          (f"{SHOWN}:2", "not saved as UTF-8", f"{SHOWN}:4: sumary: unknown field; did you mean 'summary'?")),
     Case("slug climbing out", {NEWS: news("slug: ../../x\n")},
