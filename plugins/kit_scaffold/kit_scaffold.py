@@ -3,12 +3,25 @@
 The folder's schema (kit_frontmatter.SCHEMAS) decides which fields are written:
 every required field gets a value, so the new file builds at once; the editor
 then replaces the placeholder text.
+
+The file name comes from the title. A title in Latin letters gives an ASCII name
+(`ziara-ya-mkuu-wa-wilaya`); a title with letters of any other script keeps them,
+so a Persian title gives a Persian name a reader can read back
+(`افتتاح-طرح-آبرسانی`). Either name is safe on Windows, macOS and Linux: only
+letters, digits, `_` and dashes (no reserved character, zero-width joiner or
+bidi control), NFKC-normalised as Pelican normalises slugs (so the address is the
+name), at most 60 characters and 120 UTF-8 bytes, cut between words, and never a
+name Windows reserves (`con`, `nul`, `com1`...). On Persian titles Arabic yeh and
+kaf become Persian ی and ک, short-vowel marks and tatweel are dropped, and a
+zero-width non-joiner becomes a dash, so the letters keep their shapes.
 """
 
 from __future__ import annotations
 
 import datetime
 import difflib
+import re
+import unicodedata
 from pathlib import Path
 
 import yaml
@@ -26,11 +39,51 @@ PLACEHOLDER = {"sw": "Andika muhtasari wa sentensi moja au mbili.",
                "fa": "خلاصه‌ای یک یا دو جمله‌ای بنویسید."}
 
 
-def slug_of(title: str) -> str:
-    """An ASCII file name part made from a title."""
-    slug = slugify(title, regex_subs=[(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""),
-                                      (r"[-\s]+", "-")], use_unicode=False) or "item"
-    return slug[:60].strip("-")
+MAX_CHARACTERS, MAX_BYTES = 60, 120  # of the title's part of a file name
+WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)), *(f"lpt{n}" for n in range(1, 10))}
+# Arabic short-vowel and Quranic marks, superscript alef and tatweel: optional in Persian spelling.
+ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+PERSIAN_LETTERS = str.maketrans({"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"})  # ي ى ك
+ZWNJ = "\u200c"
+
+
+def is_latin(title: str) -> bool:
+    """True when every letter of the title is a Latin one (digits and signs do not count)."""
+    return all(unicodedata.name(char, "").startswith("LATIN") for char in title if char.isalpha())
+
+
+def ascii_slug(title: str) -> str:
+    """Lower-case ASCII words joined by dashes (Pelican's transliteration)."""
+    return slugify(title, regex_subs=[(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""),
+                                      (r"[-\s]+", "-")], use_unicode=False)
+
+
+def unicode_slug(title: str, lang: str) -> str:
+    """Lower-case words in their own script joined by dashes, NFKC-normalised: letters, marks
+    (a Devanagari vowel sign is part of its word) and digits; anything else separates words."""
+    text = unicodedata.normalize("NFKC", title)
+    if lang == "fa":
+        text = text.translate(PERSIAN_LETTERS)
+    text = ARABIC_MARKS.sub("", text).replace(ZWNJ, " ")
+    kept = "".join(char if unicodedata.category(char)[0] in "LMN" else " " for char in text)
+    return "-".join(kept.split()).lower()
+
+
+def shortened(slug: str) -> str:
+    """The slug cut to the length limits, between words when it has to be cut."""
+    if len(slug) <= MAX_CHARACTERS and len(slug.encode("utf-8")) <= MAX_BYTES:
+        return slug
+    cut = slug[:MAX_CHARACTERS]
+    while len(cut.encode("utf-8")) > MAX_BYTES:
+        cut = cut[:-1]
+    return cut.rsplit("-", 1)[0] if "-" in cut else cut
+
+
+def slug_of(title: str, lang: str = "") -> str:
+    """The title's part of a file name: ASCII for a Latin title, its own script otherwise."""
+    slug = ascii_slug(title) if is_latin(title) else unicode_slug(title, lang)
+    slug = shortened(slug).strip("-") or "item"
+    return f"{slug}-1" if slug in WINDOWS_RESERVED else slug
 
 
 def file_name(title: str, lang: str, default_lang: str, day: datetime.date, kind: str = "news") -> str:
@@ -39,18 +92,19 @@ def file_name(title: str, lang: str, default_lang: str, day: datetime.date, kind
     suffix = "" if lang == default_lang else f".{lang}"
     if kind in TYPES and TYPES[kind].single:
         return f"{kind}{suffix}.md"
-    stem = slug_of(title) if kind in TYPES and kind != "events" else f"{day.isoformat()}-{slug_of(title)}"
+    slug = slug_of(title, lang)
+    stem = slug if kind in TYPES and kind != "events" else f"{day.isoformat()}-{slug}"
     return f"{stem}{suffix}.md"
 
 
-def _example(value, title: str, now: datetime.datetime):
+def _example(value, title: str, lang: str, now: datetime.datetime):
     """An example value of a content type with {date}, {slug} and {title} filled in."""
     if isinstance(value, str):
-        return value.format(date=now.date().isoformat(), slug=slug_of(title), title=title)
+        return value.format(date=now.date().isoformat(), slug=slug_of(title, lang), title=title)
     if isinstance(value, dict):
-        return {name: _example(inner, title, now) for name, inner in value.items()}
+        return {name: _example(inner, title, lang, now) for name, inner in value.items()}
     if isinstance(value, list):
-        return [_example(inner, title, now) for inner in value]
+        return [_example(inner, title, lang, now) for inner in value]
     return value
 
 
@@ -58,7 +112,7 @@ def typed_front_matter(kind: str, title: str, lang: str, now: datetime.datetime)
     """Front matter of a content type: title, summary and the type's example of each required field."""
     spec = TYPES[kind]
     values = {"title": title, "summary": PLACEHOLDER.get(lang, PLACEHOLDER["en"])}
-    values |= {name: _example(value, title, now) for name, value in spec.example.items()}
+    values |= {name: _example(value, title, lang, now) for name, value in spec.example.items()}
     fields = {name: values[name] for name in spec.schema if name in values}
     return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False) + "---\n"
 
