@@ -6,11 +6,14 @@ import re
 import pytest
 
 from kit_dates import (
+    format_coordinate,
     format_date,
     format_datetime,
     format_number,
     iso_date,
     jalali_parts,
+    join_words,
+    list_mark,
     to_native_digits,
 )
 
@@ -113,3 +116,28 @@ def test_iso_date_keeps_ascii_digits():
     assert iso_date(value) == "2026-11-22T09:05:00+00:00"
     assert ASCII_DIGIT.search(iso_date(SAMPLE))
     assert not re.search("[\u06f0-\u06f9]", iso_date(SAMPLE))
+
+
+def test_format_number_fa_writes_the_persian_minus_sign():
+    assert format_number(-1234.5, "fa") == "\u200e−۱٬۲۳۴٫۵"
+    assert format_number(-1234.5, "en") == "-1,234.5"
+
+
+@pytest.mark.parametrize(("value", "lang", "text"), [
+    (-6.8235, "fa", "\u200e−۶٫۸۲۳۵"), (37.66125, "fa", "۳۷٫۶۶۱۲۵"), (1234.5, "fa", "۱۲۳۴٫۵"),
+    (-6.8235, "sw", "-6.8235"), (37.66125, "en", "37.66125"), (1234.5, "en", "1234.5"),
+])
+def test_format_coordinate_keeps_every_decimal_and_no_grouping(value, lang, text):
+    assert format_coordinate(value, lang) == text
+
+
+def test_persian_joins_words_with_the_arabic_comma_and_semicolon():
+    assert join_words(["دولت", "", "صندوق ملی آب"], "fa") == "دولت، صندوق ملی آب"
+    assert join_words(["الف", "ب"], "fa", "semicolon") == "الف؛ ب"
+    assert list_mark("fa") == "\u060c" and list_mark("fa", "semicolon") == "\u061b"
+
+
+@pytest.mark.parametrize("lang", ["sw", "en", "de"])
+def test_other_languages_join_words_with_latin_marks(lang):
+    assert join_words(["Serikali", None, "UNICEF"], lang) == "Serikali, UNICEF"
+    assert join_words(["a", "b"], lang, "semicolon") == "a; b"

@@ -12,7 +12,7 @@ import datetime
 
 import jdatetime
 from babel.dates import format_date as babel_format_date
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, get_minus_sign_symbol
 
 PERSIAN_DIGITS = "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9"
 _TO_PERSIAN = str.maketrans("0123456789", PERSIAN_DIGITS)
@@ -32,14 +32,29 @@ def to_native_digits(text: str, lang: str) -> str:
     return text
 
 
+def _native_number(text: str, lang: str) -> str:
+    """A number Babel wrote, with the language's digits and minus sign (``\u200e−`` in Persian)."""
+    minus = get_minus_sign_symbol(lang, numbering_system="default")
+    return to_native_digits(text.replace("-", minus), lang)
+
+
 def format_number(value: int | float, lang: str) -> str:
     """Format a number with the locale's grouping and native digits.
 
     ``numbering_system="default"`` makes Babel use the locale's own
     symbols, e.g. ``٬`` and ``٫`` for Persian instead of ``,`` and ``.``.
     """
-    text = format_decimal(value, locale=lang, numbering_system="default")
-    return to_native_digits(text, lang)
+    return _native_number(format_decimal(value, locale=lang, numbering_system="default"), lang)
+
+
+def format_coordinate(value: int | float, lang: str) -> str:
+    """A latitude or longitude with every decimal it has, ungrouped, in the language's digits.
+
+    ``-6.8235`` stays ``-6.8235`` in Swahili and English and is ``\u200e−۶٫۸۲۳۵`` in Persian.
+    """
+    text = format_decimal(value, locale=lang, numbering_system="default",
+                          decimal_quantization=False, group_separator=False)
+    return _native_number(text, lang)
 
 
 def _as_date(value: datetime.date | datetime.datetime) -> datetime.date:
