@@ -4,6 +4,7 @@ import pytest
 
 from conftest import build, copy_content
 from kit_frontmatter import sanitize, split_front_matter
+from kit_frontmatter.kit_frontmatter import body_html
 from kit_schema import BuildStopped
 
 
@@ -27,6 +28,16 @@ def test_sanitize_removes_scripts_handlers_and_frames(unsafe, kept):
 def test_sanitize_keeps_ordinary_markdown_output():
     html = '<h2 id="a">T</h2><ul><li><a href="/about/">x</a></li></ul><table><tbody><tr><td>1</td></tr></tbody></table>'
     assert sanitize(html) == html
+
+
+@pytest.mark.parametrize(("markdown", "start"), [
+    ("۱. یک\n۲. دو\n", ""), ("۳. سه\n۴. چهار\n", ' start="3"'), ("١٢. a\n", ' start="12"'),
+    ("1. one\n", ""), ("7. seven\n", ' start="7"'), ('<ol start="۵"><li>x</li></ol>\n', ' start="5"'),
+    ('<ol start="x"><li>x</li></ol>\n', ""),
+])
+def test_a_list_start_is_an_ascii_integer_whatever_digits_the_editor_typed(markdown, start):
+    options = {"extensions": ["markdown.extensions.extra", "markdown.extensions.sane_lists"], "output_format": "html"}
+    assert f"<ol{start}>" in body_html(markdown, options)
 
 
 def test_external_links_get_noopener_and_internal_ones_do_not():

@@ -22,6 +22,7 @@ from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
 from kit_schema import display_path, Field, Problem, check, load_yaml, parse_date
 from .intake import intake_problems, outside_links
+from .lists import ascii_start
 from .sources import (encoding_problem, key_problems, link_problems, name_date_problems, outside_links_removed,
                       read_source, slug_problems)
 
@@ -89,9 +90,10 @@ def unsafe_html(body: str, first_line: int) -> list[tuple[int, str]]:
 
 
 def sanitize(html: str) -> str:
-    """Keep only safe tags, attributes and URL schemes; external links get rel="noopener"."""
+    """Keep only safe tags, attributes and URL schemes; external links get rel="noopener";
+    a list's start is an ASCII integer (`<ol start="۳">` becomes `<ol start="3">`)."""
     clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
-                      url_schemes=URL_SCHEMES, link_rel=None)
+                      url_schemes=URL_SCHEMES, link_rel=None, attribute_filter=ascii_start)
     return EXTERNAL_LINK.sub(r'<a href="\1" rel="noopener"', clean)
 
 
