@@ -1,5 +1,7 @@
 """The identity and menus: checked data, and plain errors that stop the build."""
 
+import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -242,3 +244,66 @@ def test_languages_of_another_shape_get_the_schemas_message(tmp_path, languages)
     (tmp_path / "site.yaml").write_text(SITE_YAML[:start] + languages + "\n" + SITE_YAML[end:], encoding="utf-8")
     problems = [str(problem) for problem in load_identity(tmp_path)[1]]
     assert any("expected a" in problem and "languages" in problem for problem in problems), problems
+
+
+SOCIAL = """social:
+  - network: Telegram
+    url: https://t.me/majaribio
+  - network: aparat
+    url: https://www.aparat.com/majaribio
+  - network: whatsapp-channel
+    url: https://whatsapp.com/channel/0029Va
+  - network: jamiiforums
+    url: https://www.jamiiforums.com/majaribio
+    name: {sw: Jukwaa la JamiiForums, en: JamiiForums, fa: جامی‌فورامز}
+  - network: mastodon
+    url: https://mastodon.social/@majaribio
+    name: Mastodon
+"""
+FOOTER_NAMES = {
+    "index.html": ["Telegram", "Aparat", "Chaneli ya WhatsApp", "Jukwaa la JamiiForums", "Mastodon"],
+    "en/index.html": ["Telegram", "Aparat", "WhatsApp channel", "JamiiForums", "Mastodon"],
+    "fa/index.html": ["تلگرام", "آپارات", "کانال واتس‌اپ", "جامی‌فورامز", "Mastodon"],
+}
+
+
+def test_every_network_the_kit_knows_has_a_name_in_each_language():
+    from kit_identity.kit_identity import NETWORKS
+
+    assert {"aparat", "eitaa", "bale", "rubika", "telegram", "whatsapp-channel", "instagram", "facebook", "x",
+            "youtube", "tiktok", "linkedin"} <= set(NETWORKS)
+    for network, names in NETWORKS.items():
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", network) and set(names) == {"sw", "en", "fa"}, network
+        assert all(name == name.strip() and unicodedata.normalize("NFC", name) == name for name in names.values())
+        assert not re.search("[A-Za-z]", names["fa"]), f"{network}: the Persian name is in Latin letters"
+
+
+def test_social_links_carry_each_networks_name_in_the_pages_language(tmp_path):
+    with_fa = SITE_YAML.replace("      name: English\n", "      name: English\n    - code: fa\n      name: فارسی\n")
+    site = assert_neutralised(tmp_path, Case("social", {"site.yaml": with_fa + SOCIAL}, ()))
+    for page, names in FOOTER_NAMES.items():
+        footer = read(site, page).split('id="kit-footer-social"')[1].split("</section>")[0]
+        assert re.findall(r'rel="noopener">([^<]+)</a>', footer) == names, page
+    assert 'href="https://t.me/majaribio" rel="noopener">Telegram<' in read(site, "index.html")
+
+
+def test_the_demos_networks_are_named_in_persian(demo_site):
+    footer = read(demo_site, "fa/index.html").split('id="kit-footer-social"')[1].split("</section>")[0]
+    assert re.findall(r'rel="noopener">([^<]+)</a>', footer) == ["فیس‌بوک", "ایکس", "اینستاگرام", "یوتیوب"]
+
+
+SOCIAL_CASES = [
+    Case("network telegran", {"site.yaml": SITE_YAML + "social:\n  - network: telegran\n    url: https://t.me/x\n"},
+         ("content/site.yaml:24: social.0.network: 'telegran' is not a network the kit knows; did you mean "
+          "'telegram'?", "name: {sw: ..., en: ..., fa: ...}")),
+    Case("network unknown", {"site.yaml": SITE_YAML + "social:\n  - network: zzz\n    url: https://zzz.example/x\n"},
+         ("content/site.yaml:24: social.0.network: 'zzz' is not a network the kit knows; write one of: aparat",)),
+    Case("name in a language the site lacks", {"site.yaml": SITE_YAML + "social:\n  - network: zzz\n    url: "
+                                               "https://zzz.example/x\n    name: {de: Zett}\n"},
+         ("social.0.name: 'de' is not a language of this site",)),
+]
+
+
+@pytest.mark.parametrize("case", SOCIAL_CASES, ids=lambda case: case.name)
+def test_an_account_on_a_network_the_kit_does_not_know_needs_a_name(tmp_path, case):
+    assert_refused(tmp_path, case)

@@ -11,15 +11,22 @@ strict form: `website` is a plain `https://host[:port]` address (a trailing `/`
 is accepted and removed, the host is written in lower case), and each language
 code is one that Babel knows, written as Babel writes it (`sw`, `en`, `fa`,
 `pt_BR`), never an alias such as `swa` for `sw_TZ`.
+
+Each `social:` account is shown under its network's name in the page's language,
+from `social_networks.yaml` beside this file (Telegram is تلگرام on Persian
+pages); an account on a network the kit does not know gives its own
+`name: {sw: ..., en: ..., fa: ...}`, and without one the build stops and says so.
 """
 
 from __future__ import annotations
 
+import difflib
 import ipaddress
 import re
 from pathlib import Path
 from typing import Any
 
+import yaml
 from babel import Locale, UnknownLocaleError
 from pelican import signals
 from kit_frontmatter.sources import encoding_problem, inside, read_source
@@ -61,7 +68,9 @@ IDENTITY_SCHEMA: dict[str, Field] = {
             "latitude": Field("number", True), "longitude": Field("number", True),
             "description": Field("translated")}),
     }),
-    "social": Field("mappings", fields={"network": Field("text", True), "url": Field("url", True)}),
+    "social": Field("mappings", fields={"network": Field("text", True), "url": Field("url", True),
+                                        "name": Field("translated", False, "the network's name, if the kit "
+                                                      "does not know it")}),
     "copyright_holder": Field("translated", True),
     "website": Field("url", True, "the public address, e.g. https://www.example.go.tz"),
     "languages": Field("mapping", True, fields={
@@ -71,6 +80,9 @@ IDENTITY_SCHEMA: dict[str, Field] = {
         "gregorian_beside_jalali": Field("boolean"),
     }),
 }
+# The networks the kit knows: {network: {language code: name}}; `en` also names them in other languages.
+NETWORKS: dict[str, dict[str, str]] = yaml.safe_load(
+    (Path(__file__).with_name("social_networks.yaml")).read_text(encoding="utf-8"))
 MENU_ITEM = {"label": Field("translated", True), "link": Field("text", True)}
 MENUS_SCHEMA: dict[str, Field] = {
     name: Field("mappings", name == "main", fields=MENU_ITEM)
@@ -206,6 +218,44 @@ def emblem_problems(identity: dict, content_path: Path, lines: dict[str, int], s
                     f"'{emblem}' is not a file under content/images/; write it as images/emblem.svg")]
 
 
+def network_key(network: Any) -> str:
+    """The network as `social_networks.yaml` lists it: trimmed, lower case."""
+    return str(network).strip().lower()
+
+
+def social_problems(identity: dict, lines: dict[str, int], shown: str) -> list[Problem]:
+    """An account on a network the kit does not know, without a name of its own."""
+    accounts = identity.get("social")
+    problems = []
+    for number, account in enumerate(accounts if isinstance(accounts, list) else []):
+        network = account.get("network") if isinstance(account, dict) else None
+        if network in (None, "") or network_key(network) in NETWORKS or account.get("name") not in (None, ""):
+            continue
+        close = difflib.get_close_matches(network_key(network), NETWORKS, n=1)
+        hint = f"did you mean '{close[0]}'? Write" if close else "write"
+        problems.append(Problem(shown, lines.get(f"social.{number}.network"), f"social.{number}.network",
+                                f"'{network}' is not a network the kit knows; {hint} one of: {', '.join(NETWORKS)}; "
+                                "or give its name on this account: name: {sw: ..., en: ..., fa: ...}"))
+    return problems
+
+
+def network_names(account: dict, codes: tuple[str, ...], default_lang: str) -> dict[str, str]:
+    """The account's network name in each site language: the editor's name, else the kit's."""
+    written = account.get("name")
+    if written not in (None, "") and not isinstance(written, dict):
+        written = {code: written for code in codes}
+    written = {str(code): str(text) for code, text in (written or {}).items()}
+    known = NETWORKS.get(network_key(account["network"]), {})
+    fallback = written.get(default_lang) or next(iter(written.values()), "") or known.get("en", "")
+    return {code: written.get(code) or known.get(code) or known.get("en") or fallback for code in codes}
+
+
+def named_accounts(identity: dict) -> list[dict]:
+    """The social accounts, each with `name`: its network's name per site language."""
+    codes, default_lang = language_codes(identity), identity["languages"]["default"]
+    return [account | {"name": network_names(account, codes, default_lang)} for account in identity.get("social") or []]
+
+
 def load_identity(content_path: Path) -> tuple[dict, list[Problem]]:
     """The checked identity, and every problem in it; its website without a trailing /."""
     path = content_path / IDENTITY_FILE
@@ -219,9 +269,10 @@ def load_identity(content_path: Path) -> tuple[dict, list[Problem]]:
         reason = website_problem(mapping["website"])
         problems += [Problem(shown, lines.get("website"), "website", reason)] if reason else []
     problems += emblem_problems(mapping, content_path, lines, shown)
+    problems += social_problems(mapping, lines, shown)
     if problems:
         return {}, problems
-    return mapping | {"website": plain_website(mapping["website"])}, problems
+    return mapping | {"website": plain_website(mapping["website"]), "social": named_accounts(mapping)}, problems
 
 
 def load_menus(content_path: Path, codes: tuple[str, ...]) -> tuple[dict, list[Problem]]:
