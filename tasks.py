@@ -329,7 +329,7 @@ def catalogs_update(c):
 
 @task(name="catalogs-check")
 def catalogs_check(c):
-    """Compile every catalog in memory and list untranslated or fuzzy strings."""
+    """List untranslated or fuzzy strings, missing plural forms and wrong plural rules in every catalog."""
     from kit_i18n import incomplete_messages
 
     problems = [f"{lang.name}: {message}" for lang in sorted(TRANSLATIONS.iterdir()) if lang.is_dir()

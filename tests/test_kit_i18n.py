@@ -8,6 +8,7 @@ from babel.messages.pofile import read_po
 
 from conftest import ROOT
 from kit_i18n import incomplete_messages, lang_prefix, translate, translated_text
+from kit_i18n.kit_i18n import catalog_for
 from test_site import CODES
 
 CATALOGS = ROOT / "theme" / "translations"
@@ -30,6 +31,39 @@ def test_incomplete_messages_finds_untranslated_and_fuzzy(tmp_path):
     po_path.write_text('msgid "Home"\nmsgstr ""\n\n#, fuzzy\nmsgid "News"\nmsgstr "Habari"\n\n'
                        'msgid "Next"\nmsgstr "Inayofuata"\n', encoding="utf-8")
     assert incomplete_messages(po_path) == ["Home", "News"]
+
+
+PERSIAN_HEADER = 'msgid ""\nmsgstr ""\n"Language: fa\\n"\n"Plural-Forms: {rule}\\n"\n\n'
+
+
+def test_incomplete_messages_finds_missing_plural_forms(tmp_path):
+    po_path = tmp_path / "messages.po"
+    po_path.write_text(PERSIAN_HEADER.format(rule="nplurals=2; plural=(n > 1);")
+                       + 'msgid "%(count)s results"\nmsgstr "%(count)s نتیجه"\n\n'
+                       'msgid "%(num)s item"\nmsgid_plural "%(num)s items"\nmsgstr[0] "%(num)s مورد"\n\n'
+                       'msgid "%(num)s page"\nmsgid_plural "%(num)s pages"\nmsgstr[0] "%(num)s صفحه"\n'
+                       'msgstr[1] "%(num)s صفحه"\n\n'
+                       'msgid "page %(number)s of %(count)s"\nmsgstr "صفحه‌ی %(number)s از %(count)s"\n',
+                       encoding="utf-8")
+    assert incomplete_messages(po_path) == ["%(count)s results", "%(num)s item"]
+
+
+def test_incomplete_messages_finds_a_wrong_plural_rule(tmp_path):
+    po_path = tmp_path / "messages.po"
+    po_path.write_text(PERSIAN_HEADER.format(rule="nplurals=1; plural=0;"), encoding="utf-8")
+    assert incomplete_messages(po_path) == ["Plural-Forms: nplurals=2; plural=(n > 1);"]
+
+
+@pytest.mark.parametrize("code, one, other", [
+    ("en", "%(num)s result", "%(num)s results"),
+    ("sw", "Tokeo %(num)s", "Matokeo %(num)s"),
+    ("fa", "%(num)s نتیجه", "%(num)s نتیجه"),
+])
+def test_plural_forms_follow_each_language(code, one, other):
+    catalog = catalog_for(code)
+    assert [catalog.ngettext("%(num)s result", "%(num)s results", n) for n in (1, 2, 20)] == [one, other, other]
+    # CLDR: Persian counts 0 and 1 as "one"; Swahili and English only 1.
+    assert [catalog.plural(n) for n in (0, 1, 2, 5)] == ([0, 0, 1, 1] if code == "fa" else [1, 0, 1, 1])
 
 
 def test_translate_uses_the_language_catalog():

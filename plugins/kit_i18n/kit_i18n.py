@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import gettext
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -39,12 +40,24 @@ def compile_catalog(po_path: Path) -> gettext.GNUTranslations:
 
 
 def incomplete_messages(po_path: Path) -> list[str]:
-    """The msgids of a catalog that are untranslated or fuzzy."""
+    """What a catalog lacks: the msgids (singular) that are untranslated or fuzzy, that miss a
+    msgstr[n] of their language's plural forms, or that count something ("%(count)s results")
+    without a plural form (`ngettext`); and "Plural-Forms: <rule>" when its header has another
+    rule than CLDR's for its language."""
     with po_path.open("rb") as handle:
         catalog = read_po(handle)
-    return [str(message.id) for message in catalog if message.id
-            and (message.fuzzy or not all(message.string if isinstance(message.string, tuple)
-                                          else [message.string]))]
+    rules = {"sw": "nplurals=2; plural=(n != 1);", "en": "nplurals=2; plural=(n != 1);",
+             "fa": "nplurals=2; plural=(n > 1);"}  # CLDR: Persian "one" is 0 and 1, "other" the rest
+    rule = rules.get(str(catalog.locale), catalog.plural_forms)
+    counts = re.compile(r"%\((?:num|count)\)s \w")  # a number followed by what it counts
+    problems = [] if catalog.plural_forms == rule else [f"Plural-Forms: {rule}"]
+    for message in (message for message in catalog if message.id):
+        forms = list(message.string) if message.pluralizable else [message.string]
+        needed = catalog.num_plurals if message.pluralizable else 1
+        if (message.fuzzy or len(forms) < needed or not all(forms[:needed])
+                or (not message.pluralizable and counts.search(message.id))):
+            problems.append(message.id[0] if message.pluralizable else message.id)
+    return problems
 
 
 @functools.cache
