@@ -20,6 +20,7 @@ from typing import Any
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from jinja2 import pass_context
+from markupsafe import Markup, escape
 from pelican import signals
 from pelican.utils import slugify
 
@@ -145,14 +146,38 @@ def year_filter(context, value) -> str:
     return kit_dates.to_native_digits(str(year), lang)
 
 
+@pass_context
+def coordinate_filter(context, value) -> str:
+    """`{{ location.latitude|kcoord }}`: a latitude or longitude with all its decimals, in the page's digits."""
+    lang = page_lang(context)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return kit_dates.format_coordinate(value, lang)
+    return kit_dates.to_native_digits(str(value), lang)
+
+
+@pass_context
+def page_comma(context) -> str:
+    """`{{ page_comma() }}`: the comma of the page's language (، in Persian), for joins around markup."""
+    return kit_dates.list_mark(page_lang(context))
+
+
+@pass_context
+def join_filter(context, values, kind: str = "comma") -> str:
+    """`{{ page.funders|kjoin }}`: the non-empty values joined by the page's comma (or "semicolon")."""
+    escaped = context.eval_ctx.autoescape
+    text = kit_dates.join_words([escape(value) if escaped else str(value) for value in values
+                                 if value not in (None, "")], page_lang(context), kind)
+    return Markup(text) if escaped else text
+
+
 def install(generator) -> None:
     """Give a generator's Jinja environment the language-aware helpers."""
     env = generator.env
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_callables(_gettext, _ngettext, newstyle=True)
     env.filters.update({"t": text_filter, "kdate": date_filter, "knum": number_filter, "kyear": year_filter,
-                        "isodate": kit_dates.iso_date})
-    env.globals.update({"page_lang": page_lang, "page_dir": page_dir})
+                        "kcoord": coordinate_filter, "kjoin": join_filter, "isodate": kit_dates.iso_date})
+    env.globals.update({"page_lang": page_lang, "page_dir": page_dir, "page_comma": page_comma})
 
 
 def name_item(generator, metadata: dict) -> None:
