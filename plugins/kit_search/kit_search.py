@@ -8,18 +8,29 @@ text of items (`data-pagefind-body`), so listings, home pages and the 404 page
 are not indexed, and drafts are never written at all. Pagefind's ready-made
 interfaces are removed: the kit's own small script on the search page uses the
 core API, and nothing else of Pagefind is published.
+
+Pagefind indexes a folded copy of the pages (`folding.py`: Persian yeh and kaf,
+no tatweel, short vowels or non-joiner, ASCII digits), and search.js folds the
+query the same way. What readers see of a result (its title and excerpt) comes
+from a second run over the pages as written: each fragment of the folded bundle
+is replaced by the original fragment of the same address. Folding keeps every
+word in its place, so the highlighted words are still the ones found.
 """
 
 from __future__ import annotations
 
 import json
 import shutil
+import gzip
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from pelican import signals
 from kit_schema import Problem
+
+from .folding import arabic_spellings, fold
 
 FOLDER = "pagefind"
 KEPT_FILES = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json")
@@ -27,11 +38,33 @@ KEPT_SUFFIXES = (".pagefind", ".pf_meta")
 KEPT_FOLDERS = ("index", "fragment")
 
 
-def index_site(output: Path, glob: str, bundle: str) -> str | None:
-    """Run Pagefind on the pages of `output` that match `glob`; None when it worked, else its error output."""
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(output), "--glob", glob,
-                             "--output-subdir", bundle], capture_output=True, text=True)
+def index_site(site: Path, glob: str, destination: Path) -> str | None:
+    """Run Pagefind on the pages of `site` that match `glob` into `destination`; None when it worked,
+    else its error output."""
+    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob,
+                             "--output-path", str(destination)], capture_output=True, text=True)
     return None if result.returncode == 0 else (result.stderr or result.stdout)
+
+
+def fold_pages(output: Path, folded: Path) -> None:
+    """Write a folded copy of every HTML page of `output` under `folded`, at the same paths."""
+    for page in output.rglob("*.html"):
+        copy = folded / page.relative_to(output)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_text(fold(page.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def fragment_url(path: Path) -> str:
+    """The address a Pagefind fragment file describes."""
+    text = gzip.decompress(path.read_bytes()).decode("utf-8").removeprefix("pagefind_dcd")
+    return json.loads(text)["url"]
+
+
+def restore_fragments(bundle: Path, original: Path) -> None:
+    """Give each fragment of `bundle` the bytes of `original`'s fragment of the same address."""
+    written = {fragment_url(path): path for path in (original / "fragment").iterdir()}
+    for path in (bundle / "fragment").iterdir():
+        path.write_bytes(written[fragment_url(path)].read_bytes())
 
 
 def language_runs(output: Path, codes: list[str], default: str) -> list[tuple[str, str]]:
@@ -62,20 +95,54 @@ def sort_entry(folder: Path) -> None:
                      encoding="utf-8")
 
 
+def index_language(output: Path, folded: Path, glob: str, bundle: str) -> str | None:
+    """One language's bundle: the folded pages' index with the original pages' fragments."""
+    original = folded.parent / "original" / bundle
+    error = index_site(folded, glob, output / bundle) or index_site(output, glob, original)
+    if not error:
+        restore_fragments(output / bundle, original)
+        remove_unused(output / bundle)
+        sort_entry(output / bundle)
+    return error
+
+
+def persian_files(content: Path, codes: list[str], default: str) -> list[Path]:
+    """The Markdown files written in Persian: `name.fa.md`, or `name.md` on a Persian-first site."""
+    def lang_of(path: Path) -> str:
+        suffix = path.stem.rpartition(".")[2] if "." in path.stem else ""
+        return suffix if suffix in codes else default
+    return sorted(path for path in content.rglob("*.md") if lang_of(path) == "fa")
+
+
+def arabic_spelling_notice(content: Path, codes: list[str], default: str) -> str:
+    """A notice naming the Persian files and lines that use Arabic yeh or kaf, or ''."""
+    found = [(path, arabic_spellings(path)) for path in persian_files(content, codes, default)]
+    lines = [f"  {path.relative_to(content)}: line{'s' if len(numbers) > 1 else ''} {', '.join(map(str, numbers))}"
+             for path, numbers in found if numbers]
+    if not lines:
+        return ""
+    return ("Notice: these Persian files write Arabic ي or ك where Persian uses ی or ک (search finds "
+            "them either way; retyping them with a Persian keyboard is better):\n" + "\n".join(lines))
+
+
 def build_index(pelican) -> None:
     settings = pelican.settings
     if not settings.get("KIT_SEARCH", True):
         return
     output = Path(pelican.output_path)
     codes = [lang["code"] for lang in settings.get("LANGUAGES", [])] or [settings["DEFAULT_LANG"]]
-    for glob, bundle in language_runs(output, codes, settings["DEFAULT_LANG"]):
-        error = index_site(output, glob, bundle)
-        if error:
-            settings.setdefault("KIT_PROBLEMS", []).append(
-                Problem("output", None, "", f"the search index could not be built: {error.strip()[:500]}"))
-            return
-        remove_unused(output / bundle)
-        sort_entry(output / bundle)
+    with tempfile.TemporaryDirectory(prefix="kit-search-") as temp:
+        folded = Path(temp) / "folded"
+        fold_pages(output, folded)
+        for glob, bundle in language_runs(output, codes, settings["DEFAULT_LANG"]):
+            error = index_language(output, folded, glob, bundle)
+            if error:
+                settings.setdefault("KIT_PROBLEMS", []).append(
+                    Problem("output", None, "", f"the search index could not be built: {error.strip()[:500]}"))
+                return
+    notice = arabic_spelling_notice(Path(settings["PATH"]), codes, settings["DEFAULT_LANG"])
+    if notice:
+        print(notice)  # printed, not logged: the kit turns logged warnings into problems that stop the build
 
 
 def register() -> None:
