@@ -45,11 +45,20 @@ def read(site: Path, path: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def browser_on_demo(demo_site):
-    """(base address, Chromium) with the demo site served on 127.0.0.1."""
-    from kit_audit import chromium, serve
+def browser():
+    """One headless Chromium for the whole run (Playwright's sync API allows one at a time)."""
+    from kit_audit import chromium
 
-    with serve(demo_site) as base, chromium() as browser:
+    with chromium() as shared:
+        yield shared
+
+
+@pytest.fixture(scope="session")
+def browser_on_demo(demo_site, browser):
+    """(base address, Chromium) with the demo site served on 127.0.0.1."""
+    from kit_audit import serve
+
+    with serve(demo_site) as base:
         yield base, browser
 
 

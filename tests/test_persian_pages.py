@@ -192,11 +192,11 @@ def test_the_persian_office_validates(persian_office, tmp_path):
     assert validate_html(pages) == []
 
 
-def test_chromium_numbers_persian_ordered_lists_in_persian(persian_office):
-    from kit_audit import chromium, serve
+def test_chromium_numbers_persian_ordered_lists_in_persian(persian_office, browser):
+    from kit_audit import serve
 
     _, output = persian_office
-    with serve(output) as base, chromium() as browser:
+    with serve(output) as base:
         page = browser.new_page(viewport={"width": 412, "height": 900})
         page.goto(f"{base}/about/")
         styles = page.evaluate("""() => [...document.querySelectorAll('ol')].map(

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -38,9 +37,9 @@ DANESHGAH = "/fa/news/2026-11-03-daneshgah/"
 
 
 @pytest.fixture(scope="module")
-def searched(tmp_path_factory):
+def searched(tmp_path_factory, browser):
     """(base address, Chromium, what the build printed) for the tiny site in three languages."""
-    from kit_audit import chromium, serve
+    from kit_audit import serve
 
     folder = tmp_path_factory.mktemp("folding")
     content = tiny_site(folder)
@@ -52,7 +51,7 @@ def searched(tmp_path_factory):
     with contextlib.redirect_stdout(printed):
         outcome = staged_build(content, folder / "output", KIT_SEARCH=True)
     assert outcome.code == 0, outcome.message
-    with serve(folder / "output") as base, chromium() as browser:
+    with serve(folder / "output") as base:
         yield base, browser, printed.getvalue()
 
 

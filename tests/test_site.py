@@ -75,10 +75,11 @@ def test_header_nav_and_footer_come_from_the_identity(demo_site):
     institution, contact = IDENTITY["institution"], IDENTITY["contact"]
     assert f"<title>{institution['name']['sw']}</title>" in html
     assert institution["parent"]["sw"] in html
-    assert contact["email"] in html and contact["phone"] in html and contact["po_box"] in html
+    assert contact["email"] in html and contact["phone"] in html and contact["po_box"]["sw"] in html
     assert contact["office_hours"]["sw"] in html
     english = read(demo_site, "en/index.html")
     assert institution["name"]["en"] in english and contact["office_hours"]["en"] in english
+    assert contact["po_box"]["en"] in english and contact["po_box"]["fa"] in read(demo_site, "fa/index.html")
     nav = Links(html).find("a", class_="kit-nav__link")
     menus = yaml.safe_load((ROOT / "content" / "menus.yaml").read_text(encoding="utf-8"))
     assert len(nav) == len(menus["main"])

@@ -58,7 +58,7 @@ IDENTITY_SCHEMA: dict[str, Field] = {
     }),
     "contact": Field("mapping", True, fields={
         "postal_address": Field("translated", True),
-        "po_box": Field("text", True),
+        "po_box": Field("translated", True, "e.g. S.L.P. 120, Mlimani; one line per language if it differs"),
         "phone": Field("text", True),
         "mobile": Field("text"),
         "whatsapp": Field("text"),

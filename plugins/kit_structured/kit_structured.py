@@ -46,7 +46,7 @@ def organization(context) -> dict[str, Any]:
             "url": _absolute(context, ""), "logo": _absolute(context, site["institution"]["emblem"]),
             "email": contact["email"], "telephone": contact["phone"],
             "address": {"@type": "PostalAddress", "streetAddress": _text(context, contact["postal_address"]),
-                        "postOfficeBoxNumber": str(contact["po_box"])},
+                        "postOfficeBoxNumber": _text(context, contact["po_box"])},
             "parentOrganization": {"@type": "GovernmentOrganization",
                                    "name": _text(context, site["institution"]["parent"])}}
 
