@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from fixture_site import SITE_YAML, Case, assert_neutralised, assert_refused
+from fixture_site import FILES, SITE_YAML, Case, assert_neutralised, assert_refused
 from kit_frontmatter.sources import inside, key_problems, name_date_problems, read_source, slug_problems
 
 NEWS = "news/2026-11-02-ziara.md"
@@ -106,6 +106,44 @@ CASES = [
          ("content/site.yaml:5", "institution.emblem:", "is not a file under content/images/")),
     Case("site address climbing out", {NEWS: news(body="![Tanki](/images/../../../etc/x.jpg)")},
          (f"{SHOWN}:6", "the address /images/../../../etc/x.jpg climbs with '..'")),
+    Case("aliases that expand without end", {NEWS: news("a0: &a0 [x, x, x, x, x, x, x, x, x]\n"
+                                                     + "".join(f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]\n"
+                                                               for n in range(1, 9)) + "summary: *a8\n")},
+         (f"{SHOWN}:5", "'&a0' shares a value between fields", f"{SHOWN}:14", "'*a8'")),
+    Case("alias in the identity", {"site.yaml": SITE_YAML.replace("copyright_holder: Halmashauri ya Majaribio",
+                                                                  "copyright_holder: *x").replace(
+        "  kind: district", "  kind: &x district")}, ("content/site.yaml:3", "'&x'", "write the value out")),
+    Case("control character in a title", {NEWS: news().replace("Ziara ya Mkuu", "Ziara\x01 ya Mkuu")},
+         (f"{SHOWN}:2", "this line holds an invisible control character (U+0001)")),
+    Case("non-character in a category", {NEWS: news().replace("category: Maji", "category: \"Maji\\uFFFF\"")},
+         (f"{SHOWN}:4", "category: holds an invisible control character (U+FFFF)")),
+    Case("control character in a body", {NEWS: news(body="Mstari\n\nWaziri\x0balisema")},
+         (f"{SHOWN}:8", "this line holds an invisible control character (U+000B)")),
+    Case("control character in the identity", {"site.yaml": SITE_YAML.replace("en: Test Council",
+                                                                              'en: "Test\\x01Council"')},
+         ("content/site.yaml:2", "institution.name: holds an invisible control character")),
+    Case("event in the year 9999", {"events/2026-12-09-sherehe.md": FILES["events/2026-12-09-sherehe.md"].replace(
+        "start: 2026-12-09 09:00", "start: 9999-12-31 23:00\ntimezone: Etc/GMT+12")},
+         ("content/events/2026-12-09-sherehe.md:3", "start: '9999-12-31 23:00' is outside the years 1800 to 2200")),
+    Case("news in the year 1", {NEWS: news(date="0001-01-01 01:00")}, (f"{SHOWN}:3", "outside the years")),
+    Case("page slug over the headers file", {"pages/kanuni.md": "---\ntitle: Kanuni\nslug: _headers\n---\nK.\n"},
+         ("content/pages/kanuni.md:3", "slug: '_headers' is an address the kit writes itself")),
+    Case("page file named like the headers file", {"pages/_headers.md": "---\ntitle: Kanuni\n---\nK.\n"},
+         ("content/pages/_headers.md", "'_headers' is an address the kit writes itself", "another file name")),
+    Case("page slug over the search index", {"pages/kanuni.md": "---\ntitle: K\nslug: pagefind\n---\nK.\n"},
+         ("content/pages/kanuni.md:3", "'pagefind' is an address the kit writes itself")),
+    Case("page slug over a language", {"pages/kanuni.md": "---\ntitle: K\nslug: en\n---\nK.\n"},
+         ("content/pages/kanuni.md:3", "'en' is an address the kit writes itself")),
+    Case("slug naming a file", {"pages/kanuni.md": "---\ntitle: K\nslug: robots.txt\n---\nK.\n"},
+         ("content/pages/kanuni.md:3", "slug: 'robots.txt' is not allowed")),
+    Case("script address in character references", {NEWS: news(body="[Bonyeza](&#106;avascript:alert(1))")},
+         (f"{SHOWN}:6", "the address 'javascript:alert(", "is not allowed")),
+    Case("vbscript address", {NEWS: news(body="[Bonyeza](vbscript:msgbox)")},
+         (f"{SHOWN}:6", "the address 'vbscript:msgbox' is not allowed")),
+    Case("data address in raw HTML", {NEWS: news(body='<a href="data:text/html;base64,PHNjcmlwdD4=">C</a>')},
+         (f"{SHOWN}:6", "the address 'data:text/html;base64,PHNjcmlwdD4=' is not allowed")),
+    Case("very long wrong value", {NEWS: news("status: " + "x" * 5000 + "\n")},
+         (f"{SHOWN}:5", "status: '" + "x" * 60 + "…' is not allowed")),
     Case("document field as an absolute path", {"publications/ripoti.md": publication("/etc/passwd")},
          ("content/publications/ripoti.md:5", "file:", "expected a file under content/files/")),
 ]

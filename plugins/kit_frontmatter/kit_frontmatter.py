@@ -23,8 +23,8 @@ from pelican.utils import SafeDatetime
 from kit_schema import display_path, Field, Problem, check, load_yaml, parse_date
 from .intake import intake_problems, outside_links
 from .lists import ascii_start
-from .sources import (encoding_problem, key_problems, link_problems, name_date_problems, outside_links_removed,
-                      read_source, slug_problems)
+from .sources import (encoding_problem, invisible_problems, key_problems, link_problems, name_date_problems,
+                      outside_links_removed, read_source, reserved_problems, scheme_problems, slug_problems)
 
 COMMON = {
     "title": Field("text", True),
@@ -133,6 +133,9 @@ class YamlMarkdownReader(BaseReader):
         problems += [encoding_problem(shown, bad_line)] if bad_line else []
         problems += name_date_problems(path, shown)
         problems += slug_problems(data.get("slug"), shown, lines.get("slug"))
+        problems += reserved_problems(path, data.get("slug"), lines.get("slug"), shown,
+                                      [lang["code"] for lang in self.settings.get("LANGUAGES", [])])
+        problems += scheme_problems(body, body_line, shown) + invisible_problems(body, body_line, shown)
         problems += key_problems(data.get("key"), path, shown, lines.get("key"))
         problems += [Problem(shown, line, "", f"'{found}' is not allowed in a page: remove it (scripts, "
                              "frames, event handlers and javascript: links are never published)")

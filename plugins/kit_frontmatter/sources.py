@@ -12,14 +12,21 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import html
 import os
 import re
 from pathlib import Path
 
 from kit_schema import Problem
+from kit_schema.kit_schema import INVISIBLE
 
 NAME_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?=[-.])")
-SLUG_FORBIDDEN = re.compile(r"[/\\?#%<>\"'`\x00-\x1f\x7f]|\.\.|^\.")
+SLUG_FORBIDDEN = re.compile(r"[/\\?#%<>\"'`.\x00-\x1f\x7f]")
+# What the kit itself writes at the top of the site, where pages (content/pages/) live too.
+RESERVED = frozenset({"_headers", "feeds", "files", "images", "pagefind", "search", "sitemap", "theme", "CNAME"})
+LINK_TARGET = re.compile(r"""\]\(\s*<?([^)\s>]+)|<((?:[a-z][a-z0-9+.-]*:|&)[^>\s]*)>|(?:href|src)\s*=\s*["']?([^"'\s>]+)""",
+                         re.IGNORECASE)
+SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 INTERNAL_LINK = re.compile(r"\{(?:filename|static|attach)\}(/?[^)\s\"'#?]+)")
 SITE_ADDRESS = re.compile(r"""(?:\]\(\s*<?|(?:href|src)\s*=\s*["']?)(/[^)\s"'>]*)""", re.IGNORECASE)
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif")
@@ -58,7 +65,38 @@ def slug_problems(slug: object, shown: str, line: int | None) -> list[Problem]:
     if slug is None or not SLUG_FORBIDDEN.search(str(slug)):
         return []
     return [Problem(shown, line, "slug", f"'{slug}' is not allowed; a slug is the last part of this item's "
-                    "address only: words joined by dashes, without /, \\, .., ?, # or %, e.g. ziara-ya-mkuu")]
+                    "address only: words joined by dashes, without /, \\, ., ?, # or %, e.g. ziara-ya-mkuu")]
+
+
+def reserved_problems(path: Path, slug: object, line: int | None, shown: str, languages: list[str]) -> list[Problem]:
+    """A problem when a page would take an address the kit writes itself (/_headers, /feeds/, /en/, ...)."""
+    if path.parent.name != "pages":
+        return []
+    taken = RESERVED | set(languages)
+    names = [("slug", str(slug), line)] if slug is not None else [("", path.name.split(".")[0], None)]
+    return [Problem(shown, where, field, f"'{name}' is an address the kit writes itself; give the page another "
+                    f"{'slug' if field else 'file name'}") for field, name, where in names if name in taken]
+
+
+def scheme_problems(body: str, first_line: int, shown: str) -> list[Problem]:
+    """A problem for each link or image whose address uses a scheme other than http(s), mailto or tel
+    (javascript:, vbscript:, data:, also written with character references): nh3 would drop it silently."""
+    problems = []
+    for number, line in enumerate(body.splitlines()):
+        for match in LINK_TARGET.finditer(line):
+            target = html.unescape(next(group for group in match.groups() if group))
+            scheme = re.match(r"([a-z][a-z0-9+.-]*):", re.sub(r"[\x00-\x20]", "", target), re.IGNORECASE)
+            if scheme and scheme.group(1).lower() not in SAFE_SCHEMES and "javascript:" not in match.group(0):
+                problems.append(Problem(shown, first_line + number, "", f"the address '{target[:60]}' is not "
+                                        "allowed: links may use https://, http://, mailto: and tel: only"))
+    return problems
+
+
+def invisible_problems(body: str, first_line: int, shown: str) -> list[Problem]:
+    """A problem for each line of a body that holds an invisible control character."""
+    return [Problem(shown, first_line + number, "", f"this line holds an invisible control character "
+                    f"(U+{ord(found.group()):04X}); type the line again without it")
+            for number, line in enumerate(body.split("\n")) for found in [INVISIBLE.search(line)] if found]
 
 
 def key_problems(key: object, path: Path, shown: str, line: int | None) -> list[Problem]:

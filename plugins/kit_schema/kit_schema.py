@@ -22,6 +22,8 @@ import yaml
 
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
 IMPOSSIBLE_DAY = re.compile(r"^\s*\d{4}-\d{1,2}-\d{1,2}\b")  # shaped like a date; parse_date says if it exists
+INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff\ud800-\udfff]")
+YEARS = (1800, 2200)  # dates outside these are typing mistakes, and far ones overflow time-zone arithmetic
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 KINDS = ("text", "translated", "email", "url", "number", "choice", "date",
          "texts", "mapping", "mappings", "boolean")
@@ -97,12 +99,19 @@ KitLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, dict[str, int], list[Problem]]:
     """Parse YAML, returning (data, line of every dotted key, problems); the text starts on `first_line`."""
     try:
+        shared = shared_values(text, path, first_line) if ("&" in text or "*" in text) else []
+        if shared:
+            return None, {}, shared
         loader = KitLoader(text)
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow, such as a control character
+        line = text[:error.position].count("\n") + first_line
+        return None, {}, [Problem(path, line, "", f"this line holds an invisible control character "
+                                  f"(U+{error.character:04X}); type the line again without it")]
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + first_line if mark else None
@@ -113,6 +122,23 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, dict[str,
         return data, {}, []
     lines = {name: line + first_line - 1 for name, line in line_index(node).items()}
     return data, lines, repeated_keys(node, path, first_line - 1)
+
+
+def shared_values(text: str, path: str, first_line: int) -> list[Problem]:
+    """A problem for each YAML anchor (&name) or alias (*name): the kit's files never need them, and
+    aliases of aliases can make a file of a few lines expand without end."""
+    loader, problems = KitLoader(text), []
+    try:
+        while loader.check_token():
+            token = loader.get_token()
+            if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
+                problems.append(Problem(path, token.start_mark.line + first_line, "",
+                                        f"'{'&' if isinstance(token, yaml.AnchorToken) else '*'}{token.value}' "
+                                        "shares a value between fields, which the kit does not read; write the "
+                                        "value out in full (put text that starts with * or & in quotes)"))
+    finally:
+        loader.dispose()
+    return problems
 
 
 def repeated_keys(node: yaml.Node, path: str, offset: int = 0, prefix: str = "") -> list[Problem]:
@@ -169,6 +195,10 @@ def check(data: Any, schema: dict[str, Field], path: str, lines: dict[str, int],
 
 
 def _check_value(value: Any, spec: Field, name: str, problem, languages, path, lines) -> list[Problem]:
+    hidden = next((found for text in _texts_in(value) for found in [INVISIBLE.search(text)] if found), None)
+    if hidden and spec.kind not in ("mapping", "mappings"):
+        return [problem(name, f"holds an invisible control character (U+{ord(hidden.group()):04X}); "
+                        "type the text again without it")]
     if spec.kind == "mapping":
         return check(value, spec.fields, path, lines, languages, name + ".")
     if spec.kind == "mappings":
@@ -182,12 +212,26 @@ def _check_value(value: Any, spec: Field, name: str, problem, languages, path, l
                         f"expected one of {', '.join(languages)}") for code in unknown]
     if spec.kind == "date" and isinstance(value, str) and IMPOSSIBLE_DAY.match(value) and parse_date(value) is None:
         return [problem(name, _impossible_moment(value))]
+    if spec.kind == "date" and parse_date(value) and not YEARS[0] <= parse_date(value).year <= YEARS[1]:
+        return [problem(name, f"'{value}' is outside the years {YEARS[0]} to {YEARS[1]}; check the year")]
     if spec.kind == "choice" and str(value) not in spec.choices:
-        return [problem(name, f"'{value}' is not allowed{_did_you_mean(str(value), spec.choices)}; "
+        return [problem(name, f"'{_shown(value)}' is not allowed{_did_you_mean(str(value), spec.choices)}; "
                         f"expected one of: {', '.join(spec.choices)}")]
     if not _has_kind(value, spec.kind):
-        return [problem(name, f"'{value}' is not right; expected {_expected(spec)}")]
+        return [problem(name, f"'{_shown(value)}' is not right; expected {_expected(spec)}")]
     return []
+
+
+def _texts_in(value: Any) -> list[str]:
+    """The texts of a plain value, a list of them or a translated mapping of them."""
+    values = value.values() if isinstance(value, dict) else value if isinstance(value, list) else [value]
+    return [item for item in values if isinstance(item, str)]
+
+
+def _shown(value: Any, limit: int = 60) -> str:
+    """A value as a message quotes it: at most `limit` characters."""
+    text = str(value)
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _has_kind(value: Any, kind: str) -> bool:

@@ -47,6 +47,7 @@ from pathlib import Path
 from pelican import signals
 from kit_images import UNREADABLE, UnreadableImage, oversize, size_text
 from kit_schema import Problem, display_path
+from .documents import pdf_problem, text_problem
 from .svg import svg_problem
 
 PLUGIN = "kit_uploads"
@@ -249,6 +250,10 @@ def file_problem(path: Path, settings: dict) -> str | None:
         return mismatch_message(ALLOWED[kind], path.suffix.lower())
     if kind == "svg":
         return svg_problem(data)
+    if kind == "pdf":
+        return pdf_problem(data)
+    if kind == "text":
+        return text_problem(data, path.suffix.lower())
     return raster_problem(path, settings) if kind in RASTER_KINDS else None
 
 
