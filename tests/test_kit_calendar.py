@@ -13,7 +13,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from fixture_site import FILES, SITE_YAML, Case, assert_neutralised
+from fixture_site import FILES, SITE_YAML, Case, assert_neutralised, assert_refused
 from kit_calendar import calendar, escape, fold
 from kit_calendar.kit_calendar import event_url, uid
 
@@ -166,7 +166,6 @@ CASES = [
          ("Meeting\\nATTENDEE:mailto:evil@example.com",)),
     Case("title with a lone CR", event_file(title='"Meeting\\rATTENDEE:x"'), ("Meeting\\nATTENDEE:x",)),
     Case("title with a lone LF", event_file(title='"Meeting\\nEND:VCALENDAR"'), ("Meeting\\nEND:VCALENDAR",)),
-    Case("title with NUL, ESC and DEL", event_file(title='"Mee\\0ting\\e\\x7f"'), ("Meeting",)),
     Case("venue over several lines", event_file(venue="|\n  Ukumbi\n  DTSTART:19700101T000000Z"),
          ("Ukumbi\\nDTSTART:19700101T000000Z",)),
     Case("venue with separators", event_file(venue='"Ukumbi; chumba 2, ghorofa \\\\ 1"'),
@@ -176,8 +175,6 @@ CASES = [
          ("Ofisi ORGANIZER:mailto:evil@example.com",)),
     Case("summary with a new event", event_file(summary='"Sherehe\\rEND:VEVENT\\nBEGIN:VEVENT\\r\\nUID:evil"'),
          ("Sherehe END:VEVENT BEGIN:VEVENT UID:evil",)),
-    Case("summary with control characters", event_file(summary='"Sher\\0e\\ehe\\x7f ya\\x0b wilaya"'),
-         ("Sherehe ya wilaya",)),
     Case("long Persian title", event_file(title=f'"{PERSIAN} {PERSIAN}"'), (escape(f"{PERSIAN} {PERSIAN}"),)),
     Case("escaped script in the summary", event_file(summary='"Sherehe &lt;script&gt;alert(1)&lt;/script&gt;"'),
          ("Sherehe alert(1)",)),
@@ -189,6 +186,21 @@ CASES = [
                                          'name: {sw: "Halmashauri\\r\\nX-EVIL:1", en: Test Council}')},
          ("Halmashauri\\nX-EVIL:1",)),
 ]
+
+
+# Control characters other than line breaks never reach a calendar: the schema refuses them
+# (escape() drops them too, for text that does not come from front matter).
+REFUSED = [
+    Case("title with NUL, ESC and DEL", event_file(title='"Mee\\0ting\\e\\x7f"'),
+         ("content/events/2026-12-09-sherehe.md:2", "title: holds an invisible control character (U+0000)")),
+    Case("summary with control characters", event_file(summary='"Sher\\0e\\ehe\\x7f ya\\x0b wilaya"'),
+         ("content/events/2026-12-09-sherehe.md", "summary: holds an invisible control character")),
+]
+
+
+@pytest.mark.parametrize("case", REFUSED, ids=lambda case: case.name)
+def test_control_characters_in_event_text_stop_the_build(tmp_path: Path, case: Case):
+    assert_refused(tmp_path, case)
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
