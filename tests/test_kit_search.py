@@ -69,3 +69,19 @@ def test_search_page_finds_items_in_its_own_language(browser_on_demo, prefix, wo
     assert all(href.startswith(prefix) for href in hrefs)
     if prefix == "/":
         assert not any(href.startswith(("/en/", "/fa/")) for href in hrefs)
+
+
+def fragment_text(site, code: str, url: str) -> str:
+    """The text Pagefind keeps for excerpts of the page at `url`."""
+    for path in (bundle(site, code) / "fragment").iterdir():
+        data = json.loads(gzip.decompress(path.read_bytes()).decode("utf-8").removeprefix("pagefind_dcd"))
+        if data["url"] == url:
+            return data["content"]
+    raise AssertionError(f"{url} is not indexed")
+
+
+def test_labels_and_values_stay_apart_in_excerpts(demo_site):
+    english = fragment_text(demo_site, "en", "/en/projects/soko-la-kisasa-mlimani/")
+    assert "Budget: TZS 2,100,000,000" in english and "BudgetTZS" not in english
+    persian = fragment_text(demo_site, "fa", "/fa/projects/soko-la-kisasa-mlimani/")
+    assert "بودجه: TZS ۲٬۱۰۰٬۰۰۰٬۰۰۰" in persian and "بودجهTZS" not in persian

@@ -20,6 +20,7 @@ word in its place, so the highlighted words are still the ones found.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import gzip
 import subprocess
@@ -33,6 +34,8 @@ from kit_schema import Problem
 from .folding import arabic_spellings, fold
 
 FOLDER = "pagefind"
+LABEL_END = re.compile(r"(?<!:)</dt>", re.IGNORECASE)  # a label gets a colon unless it has one
+CELL_END = re.compile(r"(?<=</dt>)|(?<=</dd>)|(?<=</th>)|(?<=</td>)", re.IGNORECASE)
 KEPT_FILES = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json")
 KEPT_SUFFIXES = (".pagefind", ".pf_meta")
 KEPT_FOLDERS = ("index", "fragment")
@@ -46,12 +49,20 @@ def index_site(site: Path, glob: str, destination: Path) -> str | None:
     return None if result.returncode == 0 else (result.stderr or result.stdout)
 
 
-def fold_pages(output: Path, folded: Path) -> None:
-    """Write a folded copy of every HTML page of `output` under `folded`, at the same paths."""
+def separated(html: str) -> str:
+    """The page with a break after each label, value and cell: Pagefind reads <dt>, <dd>, <th> and <td>
+    as inline, so 'Budget' and 'TZS 2,100' would run together as 'BudgetTZS 2,100' in its excerpts."""
+    return CELL_END.sub(" ", LABEL_END.sub(":</dt>", html))
+
+
+def copy_pages(output: Path, separated_copy: Path, folded: Path) -> None:
+    """Write two copies of every HTML page of `output`: labels separated, and separated then folded."""
     for page in output.rglob("*.html"):
-        copy = folded / page.relative_to(output)
-        copy.parent.mkdir(parents=True, exist_ok=True)
-        copy.write_text(fold(page.read_text(encoding="utf-8")), encoding="utf-8")
+        text = separated(page.read_text(encoding="utf-8"))
+        for folder, copy in ((separated_copy, text), (folded, fold(text))):
+            path = folder / page.relative_to(output)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(copy, encoding="utf-8")
 
 
 def fragment_url(path: Path) -> str:
@@ -96,9 +107,10 @@ def sort_entry(folder: Path) -> None:
 
 
 def index_language(output: Path, folded: Path, glob: str, bundle: str) -> str | None:
-    """One language's bundle: the folded pages' index with the original pages' fragments."""
+    """One language's bundle: the folded pages' index with the fragments of the pages as written
+    (their labels separated from their values)."""
     original = folded.parent / "original" / bundle
-    error = index_site(folded, glob, output / bundle) or index_site(output, glob, original)
+    error = index_site(folded, glob, output / bundle) or index_site(folded.parent / "separated", glob, original)
     if not error:
         restore_fragments(output / bundle, original)
         remove_unused(output / bundle)
@@ -133,7 +145,7 @@ def build_index(pelican) -> None:
     codes = [lang["code"] for lang in settings.get("LANGUAGES", [])] or [settings["DEFAULT_LANG"]]
     with tempfile.TemporaryDirectory(prefix="kit-search-") as temp:
         folded = Path(temp) / "folded"
-        fold_pages(output, folded)
+        copy_pages(output, Path(temp) / "separated", folded)
         for glob, bundle in language_runs(output, codes, settings["DEFAULT_LANG"]):
             error = index_language(output, folded, glob, bundle)
             if error:
