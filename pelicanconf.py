@@ -16,7 +16,7 @@ THEME = "theme"
 OUTPUT_PATH = "output"
 SITEURL = ""
 RELATIVE_URLS = False
-TIMEZONE = "Africa/Dar_es_Salaam"
+TIMEZONE = "Africa/Dar_es_Salaam"  # when content/site.yaml names no timezone
 DEFAULT_LANG = "sw"  # replaced by content/site.yaml when the build starts
 
 PLUGIN_PATHS = ["plugins"]

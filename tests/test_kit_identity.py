@@ -307,3 +307,17 @@ SOCIAL_CASES = [
 @pytest.mark.parametrize("case", SOCIAL_CASES, ids=lambda case: case.name)
 def test_an_account_on_a_network_the_kit_does_not_know_needs_a_name(tmp_path, case):
     assert_refused(tmp_path, case)
+
+
+def test_the_time_zone_of_site_yaml_dates_every_event_and_item(tmp_path):
+    """An office in Tehran shows +03:30; a news date is in the same zone."""
+    site = assert_neutralised(tmp_path, Case("Tehran", {"site.yaml": SITE_YAML + "timezone: Asia/Tehran\n"}, ()))
+    event = (site / "events" / "2026-12-09-sherehe" / "index.html").read_text(encoding="utf-8")
+    assert 'datetime="2026-12-09T09:00:00+03:30"' in event and "+03:00" not in event
+    assert "+03:30" in (site / "feeds" / "news.atom.xml").read_text(encoding="utf-8")
+
+
+def test_a_time_zone_that_does_not_exist_is_named(tmp_path):
+    case = Case("misspelt zone", {"site.yaml": SITE_YAML + "timezone: Asia/Teheran\n"},
+                ("content/site.yaml:23: timezone: 'Asia/Teheran' is not a time zone; did you mean 'Asia/Tehran'?",))
+    assert_refused(tmp_path, case)

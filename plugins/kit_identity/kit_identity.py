@@ -23,6 +23,7 @@ from __future__ import annotations
 import difflib
 import ipaddress
 import re
+import zoneinfo
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +74,8 @@ IDENTITY_SCHEMA: dict[str, Field] = {
                                                       "does not know it")}),
     "copyright_holder": Field("translated", True),
     "website": Field("url", True, "the public address, e.g. https://www.example.go.tz"),
+    "timezone": Field("text", help="the office's time zone, e.g. Africa/Dar_es_Salaam or Asia/Tehran; "
+                      "Africa/Dar_es_Salaam when left out"),
     "languages": Field("mapping", True, fields={
         "default": Field("text", True, "the code of one of the available languages"),
         "available": Field("mappings", True, fields=LANGUAGE),
@@ -256,6 +259,17 @@ def named_accounts(identity: dict) -> list[dict]:
     return [account | {"name": network_names(account, codes, default_lang)} for account in identity.get("social") or []]
 
 
+def timezone_problems(identity: dict, lines: dict[str, int], shown: str) -> list[Problem]:
+    """A problem when `timezone` names no time zone of the IANA database."""
+    name = identity.get("timezone")
+    if name in (None, "") or str(name) in zoneinfo.available_timezones():
+        return []
+    close = difflib.get_close_matches(str(name), sorted(zoneinfo.available_timezones()), n=1)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    return [Problem(shown, lines.get("timezone"), "timezone", f"'{name}' is not a time zone; {hint}"
+                    "write a name such as Africa/Dar_es_Salaam or Asia/Tehran")]
+
+
 def load_identity(content_path: Path) -> tuple[dict, list[Problem]]:
     """The checked identity, and every problem in it; its website without a trailing /."""
     path = content_path / IDENTITY_FILE
@@ -270,6 +284,7 @@ def load_identity(content_path: Path) -> tuple[dict, list[Problem]]:
         problems += [Problem(shown, lines.get("website"), "website", reason)] if reason else []
     problems += emblem_problems(mapping, content_path, lines, shown)
     problems += social_problems(mapping, lines, shown)
+    problems += timezone_problems(mapping, lines, shown)
     if problems:
         return {}, problems
     return mapping | {"website": plain_website(mapping["website"]), "social": named_accounts(mapping)}, problems
@@ -309,6 +324,7 @@ def apply_identity(pelican) -> None:
     settings["MENUS"] = menus
     settings["LANGUAGES"] = languages_of(identity)
     settings["DEFAULT_LANG"] = identity["languages"]["default"]
+    settings["TIMEZONE"] = str(identity.get("timezone") or settings.get("TIMEZONE") or "UTC")
     settings["UNTRANSLATED"] = identity["languages"].get("untranslated") or "own-language"
     settings["SHOW_GREGORIAN"] = bool(identity["languages"].get("gregorian_beside_jalali"))
     # Pages link with root-relative addresses, so a build works on any host; feeds,
