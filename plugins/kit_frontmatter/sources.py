@@ -1,11 +1,13 @@
 """What a content file may say about itself and about other files, checked before it is used.
 
 An editor's file is untrusted: its bytes may not be UTF-8, its name may carry a
-date that does not exist, its `slug` may try to climb out of its folder, its
-`key` may name no other file, and its links (`{static}`, `{attach}`,
-`{filename}`) may point outside `content/`. Each function here returns the
-problems it finds, with the file and line, so the reader can list them all; none
-of them reads a file outside `content/`.
+date that does not exist, its `slug` may try to climb out of its folder or take an
+address the kit writes itself, its `key` may name no other file, its links
+(`{static}`, `{attach}`, `{filename}`, site addresses) may point outside
+`content/` or use a scheme that runs a script (also hidden in character
+references), and its body may hold invisible control characters. Each function
+here returns the problems it finds, with the file and line, so the reader can
+list them all; none of them reads a file outside `content/`.
 """
 
 from __future__ import annotations
