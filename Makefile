@@ -4,7 +4,7 @@ VENV   := .venv
 STAMP  := $(VENV)/.installed
 INVOKE := $(VENV)/bin/invoke
 
-TASKS := build serve livereload clean test new publish rollback publish-rsync check-html check-a11y bench-weight bench-build docs-types catalogs-extract catalogs-update catalogs-check
+TASKS := build serve livereload clean test new init-site publish rollback publish-rsync check-html check-a11y bench-weight bench-build docs-types catalogs-extract catalogs-update catalogs-check
 
 .PHONY: $(TASKS) help
 help: $(STAMP)

@@ -309,6 +309,25 @@ def new(c, kind="news", title="", lang=""):
     print(write_item(CONTENT, kind, title, lang, datetime.datetime.now()))
 
 
+@task(name="init-site", help={
+    "name": "the institution's name", "kind": "region, district, city, ministry, agency or provincial-office",
+    "languages": "language codes in switcher order, e.g. sw,en (sw, en, fa)", "default": "the default language",
+    "website": "the public address, e.g. https://www.example.go.tz", "email": "the public e-mail address",
+    "phone": "the public phone number", "timezone": "e.g. Africa/Dar_es_Salaam (the default) or Asia/Tehran",
+    "target": "the folder to write (default: content/)", "force": "replace what a non-empty target holds"})
+def init_site_task(c, name="", kind="", languages="", default="", website="", email="", phone="", timezone="",
+                   target="", force=False):
+    """Write a new institution's minimal content folder; asks for missing options on a terminal."""
+    from kit_scaffold.init_site import init_site
+
+    values = {"name": name, "kind": kind, "languages": languages, "default": default, "website": website,
+              "email": email, "phone": phone, "timezone": timezone}
+    folder = Path(target) if target else CONTENT
+    written = init_site(values, folder, force)
+    print(f"Wrote {len(written)} files into {folder}/; build them with `make build`, then replace "
+          "each placeholder text.")
+
+
 TRANSLATIONS = ROOT / "theme" / "translations"
 
 

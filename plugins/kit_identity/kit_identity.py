@@ -35,7 +35,7 @@ from kit_schema import BuildStopped, Field, Problem, check, display_path, load_y
 
 IDENTITY_FILE = "site.yaml"
 MENUS_FILE = "menus.yaml"
-INSTITUTION_KINDS = ("region", "district", "city", "ministry", "agency")
+INSTITUTION_KINDS = ("region", "district", "city", "ministry", "agency", "provincial-office")
 UNTRANSLATED_POLICIES = ("own-language", "all-languages")
 TEXT_DIRECTIONS = {"fa": "rtl", "ar": "rtl", "ur": "rtl", "he": "rtl", "ps": "rtl"}
 # https://, then a host name, an IPv4 address or an IPv6 one in [ ], an optional port, an optional /.
