@@ -129,3 +129,13 @@ def test_the_command_runs_with_stdin_closed(tmp_path):
     short = [sys.executable, "-m", "invoke", "init-site", "--name=Ofisi", f"--target={tmp_path / 'other'}"]
     missing = subprocess.run(short, cwd=ROOT, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120)
     assert missing.returncode != 0 and "--kind" in missing.stderr and not (tmp_path / "other").exists()
+
+
+def test_on_a_terminal_missing_values_are_asked_again_until_valid(tmp_path, capsys):
+    from kit_scaffold.init_site import ask
+
+    answers = iter(["Ofisi ya Wilaya", "village", "district", "sw,en", "", "https://www.wilaya.go.tz",
+                    "info@wilaya.go.tz", "+255 22 000 0000", ""])
+    values = ask({}, read=lambda question: next(answers))
+    assert values["kind"] == "district" and values["default"] == "sw"
+    assert values["timezone"] == "Africa/Dar_es_Salaam" and "--kind: 'village'" in capsys.readouterr().out
