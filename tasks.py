@@ -97,11 +97,38 @@ def serve(c, port=8000):
           f"-s pelicanconf.py -o {OUTPUT}", pty=False)
 
 
+def watch_existing_folders() -> None:
+    """Pelican's `main` (arguments from the command line), watching only static folders that exist.
+
+    Pelican's autoreload watches the content folder and each of STATIC_PATHS in it; for one that
+    does not exist (a site without files/) it logs a warning after every build, which the kit counts
+    as a problem that stops the next rebuild. The content folder is watched with all it holds, so
+    leaving the missing folders out of the watch loses no change, and the build's own STATIC_PATHS
+    are unchanged: a files/ folder made while livereload runs is published at the next rebuild.
+    """
+    import pelican
+    from pelican import utils
+
+    def wait_for_changes(settings_file, settings):
+        content = settings.get("PATH", "")
+        static = [path for path in settings.get("STATIC_PATHS", []) if os.path.exists(os.path.join(content, path))]
+        return utils.wait_for_changes(settings_file, {**settings, "STATIC_PATHS": static})
+
+    pelican.wait_for_changes = wait_for_changes  # the name pelican.autoreload calls (Pelican 4.12)
+    pelican.main(sys.argv[1:])
+
+
+def livereload_command(content: Path = CONTENT, output: Path = OUTPUT, port: int = 8000) -> list[str]:
+    """The command `livereload` runs, from the project folder: Pelican's autoreload and its server."""
+    start = f"import sys; sys.path.insert(0, {str(ROOT)!r}); import tasks; tasks.watch_existing_folders()"
+    return [sys.executable, "-c", start, str(content), "--autoreload", "--listen", "--bind", "127.0.0.1",
+            "--port", str(port), "-s", "pelicanconf.py", "-o", str(output)]
+
+
 @task
 def livereload(c, port=8000):
-    """Serve and rebuild whenever content or theme changes."""
-    c.run(f"{sys.executable} -m pelican {CONTENT} --autoreload --listen --bind 127.0.0.1 "
-          f"--port {port} -s pelicanconf.py -o {OUTPUT}")
+    """Serve and rebuild whenever content or theme changes (content/files/ or images/ may be missing)."""
+    c.run(shlex.join(livereload_command(port=int(port))))
 
 
 def refuse_uncommitted() -> None:
