@@ -1,6 +1,8 @@
 """Unit tests of the declarative YAML checks."""
 
-from kit_schema import Field, check, load_yaml, parse_date
+import pytest
+
+from kit_schema import BuildStopped, Field, check, load_yaml, parse_date
 
 SCHEMA = {
     "title": Field("text", True),
@@ -45,3 +47,26 @@ def test_dates_accept_editor_forms():
     assert parse_date("2026-11-10 09:30").hour == 9
     assert parse_date("2026-11-10").day == 10
     assert parse_date("10/11/2026") is None
+
+
+def test_a_build_run_again_by_livereload_starts_clean_and_checks_every_file_again(tmp_path):
+    """livereload runs one Pelican several times: a fixed mistake no longer stops it, a new one does."""
+    from pelican import Pelican
+    from pelican.settings import read_settings
+    from conftest import ROOT
+    from fixture_site import FAST, apply, good_site
+
+    content, _ = good_site(tmp_path)
+    settings = read_settings(str(ROOT / "pelicanconf.py"),
+                             override={"PATH": str(content), "OUTPUT_PATH": str(tmp_path / "out"), **FAST})
+    pelican = Pelican(settings)
+    item = "---\ntitle: Habari\ndate: 2026-11-02\ncategory: Maji\n{field}: fupi\n---\nMaandishi.\n"
+    apply(content, {"news/2026-11-02-habari.md": item.format(field="sumary")})
+    with pytest.raises(BuildStopped, match="sumary: unknown field"):
+        pelican.run()
+    apply(content, {"news/2026-11-02-habari.md": item.format(field="summary")})
+    pelican.run()
+    assert (tmp_path / "out" / "news" / "2026-11-02-habari" / "index.html").is_file()
+    apply(content, {"newz/2026-11-03-nyingine.md": item.format(field="summary")})
+    with pytest.raises(BuildStopped, match="'newz' is not a content folder"):
+        pelican.run()

@@ -195,8 +195,8 @@ def check_intake(pelican) -> None:
     problems = intake_problems(Path(settings["PATH"]), [*settings["ARTICLE_PATHS"], *settings["PAGE_PATHS"]],
                                list(settings["STATIC_PATHS"]), [lang["code"] for lang in settings.get("LANGUAGES", [])])
     settings.setdefault("KIT_PROBLEMS", []).extend(problems)
-    settings["IGNORE_FILES"] = [*settings["IGNORE_FILES"], *(glob.escape(link.name)  # never walked into
-                                                             for link in outside_links(Path(settings["PATH"])))]
+    links = [glob.escape(link.name) for link in outside_links(Path(settings["PATH"]))]  # never walked into
+    settings["IGNORE_FILES"] = list(dict.fromkeys([*settings["IGNORE_FILES"], *links]))
 
 
 def use_reader(readers) -> None:
@@ -205,8 +205,9 @@ def use_reader(readers) -> None:
 
 
 def register() -> None:
-    # initialized: the identity (languages) is loaded; no file has been read yet.
-    signals.initialized.connect(check_intake)
+    # get_generators: sent at the start of every build (livereload runs several), after the
+    # identity is loaded and before any file is read; the receiver adds no generator.
+    signals.get_generators.connect(check_intake)
     # readers_init: replace Pelican's Markdown reader before any file is read.
     signals.readers_init.connect(use_reader)
     # *_generator_context: runs for every file, also when its reading came from the cache.

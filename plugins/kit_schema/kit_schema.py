@@ -332,7 +332,9 @@ def stop_on_problems(sender) -> None:
     """Stop the build when any file had a problem; the caller keeps the old site."""
     settings = sender.settings if hasattr(sender, "settings") else sender[0].settings
     if settings.get("KIT_PROBLEMS"):
-        raise BuildStopped(settings["KIT_PROBLEMS"])
+        problems = list(settings["KIT_PROBLEMS"])
+        settings["KIT_PROBLEMS"].clear()  # livereload runs the same Pelican again: the next build starts clean
+        raise BuildStopped(problems)
 
 
 def register() -> None:
