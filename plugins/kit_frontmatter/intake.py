@@ -13,11 +13,10 @@ never read nor published (Pelican's `IGNORE_FILES`).
 
 from __future__ import annotations
 
-import difflib
 import os
 from pathlib import Path
 
-from kit_schema import Problem, display_path
+from kit_schema import Problem, closest, display_path
 from .sources import inside
 
 TOP_FILES = ("site.yaml", "menus.yaml")
@@ -44,14 +43,19 @@ def intake_problems(content: Path, type_folders: list[str], static_folders: list
     return problems
 
 
+def leaves_content(path: Path, content: Path) -> bool:
+    """True when `path` is a symbolic link whose target lies outside `content`."""
+    return path.is_symlink() and not inside(path, content)
+
+
 def outside_links(content: Path) -> list[Path]:
     """Every symbolic link under `content` whose target lies outside it."""
     return [Path(folder) / name for folder, subfolders, files in os.walk(content) for name in [*subfolders, *files]
-            if (Path(folder) / name).is_symlink() and not inside(Path(folder) / name, content)]
+            if leaves_content(Path(folder) / name, content)]
 
 
 def link_problem(path: Path, content: Path) -> str | None:
-    if path.is_symlink() and not inside(path, content):
+    if leaves_content(path, content):
         return ("is a link to something outside the content folder, which is never published; "
                 "copy the file itself into content/ instead")
     return None
@@ -101,5 +105,6 @@ def markdown_name_problem(path: Path, languages: list[str]) -> str | None:
 
 
 def did_you_mean(word: str, candidates) -> str:
-    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    """" (did you mean 'x'?)" inside a message, or "" when no candidate is close."""
+    close = closest(word, candidates)
+    return f" (did you mean '{close}'?)" if close else ""

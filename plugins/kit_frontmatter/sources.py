@@ -13,13 +13,12 @@ list them all; none of them reads a file outside `content/`.
 from __future__ import annotations
 
 import datetime
-import difflib
 import html
 import os
 import re
 from pathlib import Path
 
-from kit_schema import Problem
+from kit_schema import Problem, closest
 from kit_schema.kit_schema import INVISIBLE
 
 NAME_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?=[-.])")
@@ -109,8 +108,8 @@ def key_problems(key: object, path: Path, shown: str, line: int | None) -> list[
     others = sorted({p.name.split(".")[0] for p in path.parent.glob("*.md") if p != path} - {own})
     if str(key) == own or str(key) in others:
         return []
-    close = difflib.get_close_matches(str(key), [own, *others], n=1, cutoff=0.6)
-    hint = f"did you mean '{close[0]}'? " if close else ""
+    close = closest(str(key), [own, *others])
+    hint = f"did you mean '{close}'? " if close else ""
     return [Problem(shown, line, "key", f"'{key}' is the name of no other file in {path.parent.name}/; {hint}"
                     "key must be the file name (without .md) of the item this one translates, or be left out")]
 

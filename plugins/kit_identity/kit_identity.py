@@ -20,10 +20,8 @@ pages); an account on a network the kit does not know gives its own
 
 from __future__ import annotations
 
-import difflib
 import ipaddress
 import re
-import zoneinfo
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +29,7 @@ import yaml
 from babel import Locale, UnknownLocaleError
 from pelican import signals
 from kit_frontmatter.sources import encoding_problem, inside, read_source
-from kit_schema import BuildStopped, Field, Problem, check, display_path, load_yaml
+from kit_schema import BuildStopped, Field, Problem, check, closest, display_path, load_yaml, time_zones
 
 IDENTITY_FILE = "site.yaml"
 MENUS_FILE = "menus.yaml"
@@ -234,8 +232,8 @@ def social_problems(identity: dict, lines: dict[str, int], shown: str) -> list[P
         network = account.get("network") if isinstance(account, dict) else None
         if network in (None, "") or network_key(network) in NETWORKS or account.get("name") not in (None, ""):
             continue
-        close = difflib.get_close_matches(network_key(network), NETWORKS, n=1)
-        hint = f"did you mean '{close[0]}'? Write" if close else "write"
+        close = closest(network_key(network), NETWORKS)
+        hint = f"did you mean '{close}'? Write" if close else "write"
         problems.append(Problem(shown, lines.get(f"social.{number}.network"), f"social.{number}.network",
                                 f"'{network}' is not a network the kit knows; {hint} one of: {', '.join(NETWORKS)}; "
                                 "or give its name on this account: name: {sw: ..., en: ..., fa: ...}"))
@@ -262,10 +260,10 @@ def named_accounts(identity: dict) -> list[dict]:
 def timezone_problems(identity: dict, lines: dict[str, int], shown: str) -> list[Problem]:
     """A problem when `timezone` names no time zone of the IANA database."""
     name = identity.get("timezone")
-    if name in (None, "") or str(name) in zoneinfo.available_timezones():
+    if name in (None, "") or str(name) in time_zones():
         return []
-    close = difflib.get_close_matches(str(name), sorted(zoneinfo.available_timezones()), n=1)
-    hint = f"did you mean '{close[0]}'? " if close else ""
+    close = closest(str(name), time_zones())
+    hint = f"did you mean '{close}'? " if close else ""
     return [Problem(shown, lines.get("timezone"), "timezone", f"'{name}' is not a time zone; {hint}"
                     "write a name such as Africa/Dar_es_Salaam or Asia/Tehran")]
 

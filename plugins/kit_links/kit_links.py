@@ -9,14 +9,13 @@ checked once per build; a wrong one is a problem the build reports.
 
 from __future__ import annotations
 
-import difflib
 from collections import defaultdict
 from typing import Any
 
 from jinja2 import pass_context
 from pelican import signals
 from kit_i18n import lang_prefix, page_lang, translate
-from kit_schema import Problem
+from kit_schema import Problem, closest
 
 LISTINGS = ("news", "press-releases", "announcements", "speeches", "units", "sitemap", "search",
             "events", "tenders", "publications", "projects", "investments", "galleries", "people", "faq")
@@ -83,8 +82,8 @@ def check_menu_links(menus: dict, index: Index, path: str) -> list[Problem]:
         for number, entry in enumerate(entries):
             ref = str(entry["link"])
             if resolve(ref, "", index, "") is None:
-                close = difflib.get_close_matches(ref, known, n=1, cutoff=0.6)
-                hint = f"; did you mean '{close[0]}'?" if close else \
+                close = closest(ref, known)
+                hint = f"; did you mean '{close}'?" if close else \
                     "; write folder/file-name such as pages/about, a listing such as news/, or https://..."
                 problems.append(Problem(path, entry.get("line"), f"{name}.{number}.link",
                                         f"'{ref}' is not a page of this site{hint}"))

@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 import shutil
 import sys
-import zoneinfo
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,7 @@ from typing import Any
 import yaml
 
 from kit_identity.kit_identity import INSTITUTION_KINDS, load_identity, load_menus, website_problem
+from kit_schema import time_zones
 from kit_schema.kit_schema import EMAIL
 
 DEFAULT_TIMEZONE = "Africa/Dar_es_Salaam"
@@ -181,7 +181,7 @@ def option_problem(option: str, value: str, values: dict[str, str]) -> str | Non
         return f"--website: {reason}" if reason else None
     if option == "email" and not EMAIL.match(value):
         return f"--email: '{value}' is not an e-mail address such as info@example.go.tz"
-    if option == "timezone" and value not in zoneinfo.available_timezones():
+    if option == "timezone" and value not in time_zones():
         return f"--timezone: '{value}' is not a time zone; write a name such as Africa/Dar_es_Salaam or Asia/Tehran"
     return None
 

@@ -19,7 +19,6 @@ zero-width non-joiner becomes a dash, so the letters keep their shapes.
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
 import unicodedata
 from pathlib import Path
@@ -29,6 +28,7 @@ from pelican.utils import slugify
 
 from kit_frontmatter import SCHEMAS
 from kit_identity import load_identity
+from kit_schema import closest
 from kit_types import TYPES  # importing it adds the content types' schemas to SCHEMAS
 
 NEWS_FOLDERS = ("news", "press-releases", "announcements", "speeches")
@@ -131,8 +131,8 @@ def front_matter(kind: str, title: str, lang: str, now: datetime.datetime) -> st
 def write_item(content: Path, kind: str, title: str, lang: str, now: datetime.datetime) -> Path:
     """Create the file and return its path; refuse with a plain message on bad input."""
     if kind not in KINDS:
-        close = difflib.get_close_matches(kind, KINDS, n=1)
-        hint = f" Did you mean '{close[0]}'?" if close else ""
+        close = closest(kind, KINDS)
+        hint = f" Did you mean '{close}'?" if close else ""
         raise SystemExit(f"'{kind}' is not a kind of content; use one of: {', '.join(KINDS)}.{hint}")
     if not title.strip():
         raise SystemExit('Give the item a title, e.g. make new KIND=news TITLE="Ziara ya Mkuu wa Wilaya"')

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import functools
 import logging
 import math
 import os
 import re
 import sys
+import zoneinfo
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -182,7 +184,7 @@ def check(data: Any, schema: dict[str, Field], path: str, lines: dict[str, int],
 
     if not isinstance(data, dict):
         return [problem(prefix.rstrip(".") or "", "expected a list of 'name: value' lines here")]
-    problems = [problem(prefix + name, f"unknown field{_did_you_mean(name, schema)}")
+    problems = [problem(prefix + name, f"unknown field{did_you_mean(name, schema)}")
                 for name in data if name not in schema]
     for name, spec in schema.items():
         value = data.get(name)
@@ -212,10 +214,11 @@ def _check_value(value: Any, spec: Field, name: str, problem, languages, path, l
                         f"expected one of {', '.join(languages)}") for code in unknown]
     if spec.kind == "date" and isinstance(value, str) and IMPOSSIBLE_DAY.match(value) and parse_date(value) is None:
         return [problem(name, _impossible_moment(value))]
-    if spec.kind == "date" and parse_date(value) and not YEARS[0] <= parse_date(value).year <= YEARS[1]:
+    moment = parse_date(value) if spec.kind == "date" else None
+    if moment and not YEARS[0] <= moment.year <= YEARS[1]:
         return [problem(name, f"'{value}' is outside the years {YEARS[0]} to {YEARS[1]}; check the year")]
     if spec.kind == "choice" and str(value) not in spec.choices:
-        return [problem(name, f"'{_shown(value)}' is not allowed{_did_you_mean(str(value), spec.choices)}; "
+        return [problem(name, f"'{_shown(value)}' is not allowed{did_you_mean(str(value), spec.choices)}; "
                         f"expected one of: {', '.join(spec.choices)}")]
     if not _has_kind(value, spec.kind):
         return [problem(name, f"'{_shown(value)}' is not right; expected {_expected(spec)}")]
@@ -286,9 +289,22 @@ def _expected(spec: Field) -> str:
     return f"{described} ({spec.help})" if spec.help else described
 
 
-def _did_you_mean(word: str, candidates) -> str:
+def closest(word: str, candidates) -> str | None:
+    """The candidate a misspelt `word` was most likely meant to be, or None when none is close."""
     close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return close[0] if close else None
+
+
+def did_you_mean(word: str, candidates) -> str:
+    """"; did you mean 'x'?" to end a message with, or "" when no candidate is close."""
+    close = closest(word, candidates)
+    return f"; did you mean '{close}'?" if close else ""
+
+
+@functools.cache
+def time_zones() -> frozenset[str]:
+    """The names of the IANA time-zone database (read once: it walks the tzdata package)."""
+    return frozenset(zoneinfo.available_timezones())
 
 
 class WarningCollector(logging.Handler):

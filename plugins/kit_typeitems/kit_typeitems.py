@@ -14,7 +14,6 @@ build starts: two builds of one commit differ only if a deadline falls between t
 from __future__ import annotations
 
 import datetime
-import difflib
 import functools
 import os
 import zoneinfo
@@ -23,7 +22,7 @@ from typing import Any
 
 from pelican import signals
 from kit_i18n import lang_prefix
-from kit_schema import Problem, display_path, load_yaml, parse_date
+from kit_schema import Problem, did_you_mean, display_path, load_yaml, parse_date, time_zones
 from kit_frontmatter import split_front_matter
 from kit_frontmatter.sources import inside, read_source
 from kit_types import TYPES
@@ -114,9 +113,7 @@ class ItemChecker:
         if not relative.startswith(folder + "/") or not target.is_file():
             near = sorted(str(p.relative_to(self.content)) for p in (self.content / folder).rglob("*")
                           if p.is_file()) if (self.content / folder).is_dir() else []
-            close = difflib.get_close_matches(relative, near, n=1, cutoff=0.6)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
-            self.add(name, f"'{value}' is not a file of the site{hint}; expected a file under "
+            self.add(name, f"'{value}' is not a file of the site{did_you_mean(relative, near)}; expected a file under "
                            f"content/{folder}/, written {folder}/folder/name")
             return None
         if folder == "images":
@@ -130,18 +127,14 @@ class ItemChecker:
     def unit(self, name: str, value: Any) -> None:
         units = sorted(p.name.split(".")[0] for p in (self.content / "units").glob("*.md"))
         if str(value) not in units:
-            close = difflib.get_close_matches(str(value), units, n=1, cutoff=0.6)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
-            self.add(name, f"'{value}' is not a unit of this site{hint}; expected one of: {', '.join(units)}")
+            self.add(name, f"'{value}' is not a unit of this site{did_you_mean(str(value), units)}; expected one of: {', '.join(units)}")
 
     def zone(self) -> datetime.tzinfo:
         name = self.metadata.get("timezone") or self.settings.get("TIMEZONE") or "UTC"
         try:
             return zoneinfo.ZoneInfo(str(name))
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            close = difflib.get_close_matches(str(name), sorted(zoneinfo.available_timezones()), n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
-            self.add("timezone", f"'{name}' is not a time zone{hint}; expected a name such as Africa/Dar_es_Salaam")
+            self.add("timezone", f"'{name}' is not a time zone{did_you_mean(str(name), time_zones())}; expected a name such as Africa/Dar_es_Salaam")
             return datetime.timezone.utc
 
 
