@@ -104,18 +104,18 @@ class DownloadsGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         settings = self.settings
-        tables = {(kind, lang["code"]): self.rows(kind, lang["code"])
-                  for lang in settings["LANGUAGES"] for kind in ROWS}
-        for (kind, code), table in tables.items():
-            rows = [row for _, row in table]
-            for fmt, text in (("csv", as_csv(rows)), ("json", as_json(rows))):
-                write_text_file(Path(self.output_path) / download_path(kind, fmt, code, settings["DEFAULT_LANG"]), text)
+        for code in (lang["code"] for lang in settings["LANGUAGES"]):
+            for kind in ROWS:
+                rows = self.rows(kind, code)
+                for fmt, text in (("csv", as_csv(rows)), ("json", as_json(rows))):
+                    write_text_file(Path(self.output_path) / download_path(kind, fmt, code, settings["DEFAULT_LANG"]),
+                                    text)
 
-    def rows(self, kind: str, code: str) -> list[tuple[Any, dict[str, Any]]]:
-        """(item, row) of every published item of one kind in one language, in listing order."""
+    def rows(self, kind: str, code: str) -> list[dict[str, Any]]:
+        """The row of every published item of one kind in one language, in listing order."""
         siteurl = str(self.settings["SITE"]["website"]).rstrip("/")
         items = typed_items(self.context.get("KIT_ITEMS", []), kind, code, self.settings)
-        return [(item, ROWS[kind](item, siteurl)) for item in items]
+        return [ROWS[kind](item, siteurl) for item in items]
 
 
 @pass_context

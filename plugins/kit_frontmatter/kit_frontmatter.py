@@ -140,8 +140,7 @@ class YamlMarkdownReader(BaseReader):
         problems += [Problem(shown, line, "", f"'{found}' is not allowed in a page: remove it (scripts, "
                              "frames, event handlers and javascript: links are never published)")
                      for line, found in unsafe_html(body, body_line)]
-        links = link_problems(body, body_line, path, content, shown)
-        problems += links
+        problems += link_problems(body, body_line, path, content, shown)
         metadata = {name: self._metadata_value(name, value)
                     for name, value in data.items() if value not in (None, "", [])}
         html = PREPARED.pop(source_path, None)  # Pelican passes an absolute path

@@ -19,10 +19,10 @@ word in its place, so the highlighted words are still the ones found.
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import shutil
-import gzip
 import subprocess
 import sys
 import tempfile
@@ -55,12 +55,13 @@ def separated(html: str) -> str:
     return CELL_END.sub(" ", LABEL_END.sub(":</dt>", html))
 
 
-def copy_pages(output: Path, separated_copy: Path, folded: Path) -> None:
-    """Write two copies of every HTML page of `output`: labels separated, and separated then folded."""
+def copy_pages(output: Path, copies: Path) -> None:
+    """Write two copies of every HTML page of `output` under `copies`: labels separated (`separated/`),
+    and separated then folded (`folded/`)."""
     for page in output.rglob("*.html"):
         text = separated(page.read_text(encoding="utf-8"))
-        for folder, copy in ((separated_copy, text), (folded, fold(text))):
-            path = folder / page.relative_to(output)
+        for folder, copy in (("separated", text), ("folded", fold(text))):
+            path = copies / folder / page.relative_to(output)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(copy, encoding="utf-8")
 
@@ -106,11 +107,11 @@ def sort_entry(folder: Path) -> None:
                      encoding="utf-8")
 
 
-def index_language(output: Path, folded: Path, glob: str, bundle: str) -> str | None:
-    """One language's bundle: the folded pages' index with the fragments of the pages as written
-    (their labels separated from their values)."""
-    original = folded.parent / "original" / bundle
-    error = index_site(folded, glob, output / bundle) or index_site(folded.parent / "separated", glob, original)
+def index_language(output: Path, copies: Path, glob: str, bundle: str) -> str | None:
+    """One language's bundle: the index of the folded copies with the fragments of the pages as written
+    (their labels separated from their values); `copies` holds both copies (`copy_pages`)."""
+    original = copies / "original" / bundle
+    error = index_site(copies / "folded", glob, output / bundle) or index_site(copies / "separated", glob, original)
     if not error:
         restore_fragments(output / bundle, original)
         remove_unused(output / bundle)
@@ -144,10 +145,10 @@ def build_index(pelican) -> None:
     output = Path(pelican.output_path)
     codes = [lang["code"] for lang in settings.get("LANGUAGES", [])] or [settings["DEFAULT_LANG"]]
     with tempfile.TemporaryDirectory(prefix="kit-search-") as temp:
-        folded = Path(temp) / "folded"
-        copy_pages(output, Path(temp) / "separated", folded)
+        copies = Path(temp)
+        copy_pages(output, copies)
         for glob, bundle in language_runs(output, codes, settings["DEFAULT_LANG"]):
-            error = index_language(output, folded, glob, bundle)
+            error = index_language(output, copies, glob, bundle)
             if error:
                 settings.setdefault("KIT_PROBLEMS", []).append(
                     Problem("output", None, "", f"the search index could not be built: {error.strip()[:500]}"))
