@@ -27,10 +27,12 @@ PLUGINS = ["kit_identity", "kit_frontmatter", "kit_i18n", "kit_links", "kit_list
 KIT_CHECK_LINKS = True  # every internal link must resolve
 KIT_WORKERS = None  # processes that convert Markdown and render pages; None: one per core
 
-# Content folders: the folder gives the kind, the file name the key and language.
-ARTICLE_PATHS = ["news", "press-releases", "announcements", "speeches"]
-PAGE_PATHS = ["pages", "units", "events", "tenders", "publications", "people", "services", "faq", "projects",
-              "investments", "galleries", "profile", "feedback"]
+# Content folders: the folder gives the kind, the file name the key and language. ARTICLE_PATHS
+# and PAGE_PATHS are set when the build starts, from the registry of content types
+# (plugins/kit_types) and the sections that content/site.yaml chooses.
+ARTICLE_PATHS: list[str] = []
+PAGE_PATHS: list[str] = []
+KIT_TYPE_PATHS: list[str] = []  # folders of an institution's own content types, beside the kit's
 STATIC_PATHS = ["images", "files"]
 IGNORE_FILES = [".*"]  # never read nor publish a hidden file (.htaccess, .DS_Store); Pelican compares names
 PATH_METADATA = r"(?P<kind>[^/]+)/(?P<key>[^/.]+)(?:\.(?P<lang>[a-z]{2,3}))?\.(?:md|markdown)$"

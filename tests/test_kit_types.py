@@ -250,7 +250,7 @@ EXPECTED = [
     "content/faq/bad.md: topic: is missing; expected a line of text",
     "content/projects/bad.md:3: sector: 'watr' is not allowed; did you mean 'water'?",
     "content/projects/bad.md:8: budget: 'elfu kumi' is not right; expected a number",
-    "content/projects/bad.md:10: progress: '140' is not right; expected a percent from 0 to 100",
+    "content/projects/bad.md:10: progress: '140' is not right; expected a number from 0 to 100",
     "content/investments/bad.md:4: state: 'opened' is not allowed; did you mean 'open'?",
     "content/investments/bad.md:9: size.unit: 'hektares' is not allowed; did you mean 'hectares'?",
     "content/galleries/bad.md:5: photos.0.caption: is missing; expected a line of text",
@@ -280,12 +280,12 @@ def test_the_guide_to_content_types_is_up_to_date():
 
 def test_make_new_writes_a_valid_file_for_every_type(tmp_path):
     from kit_scaffold import write_item
-    from kit_types import TYPES
+    from kit_types import types
 
     content = copy_content(tmp_path)
     now = datetime.datetime(2026, 11, 20, 10, 15)
     written = {kind: write_item(content, kind, f"Majaribio {kind}", "en", now)
-               for kind in TYPES if kind != "publications" and not TYPES[kind].single}
+               for kind, spec in types().items() if kind != "publications" and not spec.single}
     assert written["events"].name == "2026-11-20-majaribio-events.en.md"
     assert written["people"].name == "majaribio-people.en.md"
     with pytest.raises(SystemExit, match="already exists"):

@@ -28,6 +28,7 @@ from pelican.generators import Generator
 from kit_i18n import lang_prefix, page_lang
 from kit_sitefiles import write_text_file
 from kit_typelists import typed_items
+from kit_types import chosen, types
 
 FORMATS = ("csv", "json")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")  # OWASP's list, with LF and NUL (ASVS 1.2.10)
@@ -36,33 +37,9 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")  # OWASP's list, wi
 PLAIN_NUMBER = re.compile(r"[+-][0-9][0-9 ]*(?:\.[0-9]+)?")
 
 
-def _iso(value) -> str:
-    return value.isoformat() if hasattr(value, "isoformat") else ("" if value is None else str(value))
-
-
-def project_row(item, siteurl: str) -> dict[str, Any]:
-    location = getattr(item, "location", {}) or {}
-    return {"key": item.key, "title": item.title, "url": f"{siteurl}/{item.url}", "sector": item.sector,
-            "state": item.state, "ward": location.get("ward", ""), "village": location.get("village", ""),
-            "funders": "; ".join(map(str, item.funders)), "currency": item.currency, "budget": item.budget,
-            "spent": getattr(item, "spent", None), "progress": item.progress,
-            "start": _iso(getattr(item, "start", None)), "end": _iso(getattr(item, "end", None))}
-
-
-def investment_row(item, siteurl: str) -> dict[str, Any]:
-    location, size = getattr(item, "location", {}) or {}, item.size
-    capital, place = getattr(item, "capital", None) or {}, getattr(item, "coordinates", None) or {}
-    contact = item.contact
-    return {"key": item.key, "title": item.title, "url": f"{siteurl}/{item.url}", "sector": item.sector,
-            "state": item.state, "ward": location.get("ward", ""), "village": location.get("village", ""),
-            "size": size.get("amount"), "size_unit": size.get("unit"),
-            "land_status": getattr(item, "land_status", ""), "tenure": getattr(item, "tenure", ""),
-            "capital": capital.get("amount"), "currency": capital.get("currency", ""),
-            "contact": contact.get("name", ""), "phone": contact.get("phone", ""), "email": contact.get("email", ""),
-            "latitude": place.get("latitude"), "longitude": place.get("longitude")}
-
-
-ROWS = {"projects": project_row, "investments": investment_row}
+def downloadable(settings: dict) -> tuple[str, ...]:
+    """The chosen types whose items make rows (projects, investments); each type's `rows` makes one."""
+    return tuple(name for name, kind in chosen(settings).items() if kind.rows)
 
 
 def csv_cell(value: Any) -> Any:
@@ -105,7 +82,7 @@ class DownloadsGenerator(Generator):
     def generate_output(self, writer) -> None:
         settings = self.settings
         for code in (lang["code"] for lang in settings["LANGUAGES"]):
-            for kind in ROWS:
+            for kind in downloadable(settings):
                 rows = self.rows(kind, code)
                 for fmt, text in (("csv", as_csv(rows)), ("json", as_json(rows))):
                     write_text_file(Path(self.output_path) / download_path(kind, fmt, code, settings["DEFAULT_LANG"]),
@@ -115,7 +92,7 @@ class DownloadsGenerator(Generator):
         """The row of every published item of one kind in one language, in listing order."""
         siteurl = str(self.settings["SITE"]["website"]).rstrip("/")
         items = typed_items(self.context.get("KIT_ITEMS", []), kind, code, self.settings)
-        return [ROWS[kind](item, siteurl) for item in items]
+        return [types()[kind].rows(item, siteurl) for item in items]
 
 
 @pass_context
@@ -125,7 +102,7 @@ def download_url(context, kind: str, fmt: str) -> str:
 
 
 def install(generator) -> None:
-    generator.env.globals.update({"download_url": download_url, "DOWNLOADS": tuple(ROWS)})
+    generator.env.globals.update({"download_url": download_url, "DOWNLOADS": downloadable(generator.settings)})
 
 
 def get_generators(pelican) -> type[Generator]:

@@ -1,6 +1,6 @@
 """Read Markdown files that start with YAML front matter, and check it.
 
-Each content folder has one schema (`SCHEMAS`). A file whose front matter breaks
+Each content folder has one schema, its type's in the registry (kit_types). A file whose front matter breaks
 it is still read as far as possible (as a draft), and its problems go to the
 settings (`KIT_PROBLEMS`) so that the whole run is checked before the build stops with
 every problem listed. One Markdown instance serves every file of the process.
@@ -20,38 +20,13 @@ from markdown import Markdown
 from pelican import signals
 from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
-from kit_schema import display_path, Field, Problem, check, load_yaml, parse_date
+from kit_schema import display_path, Problem, check, load_yaml, parse_date
+from kit_types.fields import COMMON
 from .intake import intake_problems, outside_links
 from .lists import ascii_start
 from .sources import (encoding_problem, invisible_problems, key_problems, link_problems, name_date_problems,
                       outside_links_removed, read_source, reserved_problems, scheme_problems, slug_problems)
 
-COMMON = {
-    "title": Field("text", True),
-    "summary": Field("text", help="one or two sentences shown in listings"),
-    "lang": Field("text", help="normally taken from the file name, e.g. about.en.md"),
-    "key": Field("text", help="links translations; normally the file name"),
-    "slug": Field("text", help="the last part of the address; may be in Persian"),
-    "status": Field("choice", choices=("published", "draft", "hidden")),
-}
-NEWS = COMMON | {
-    "date": Field("date", True),
-    "modified": Field("date"),
-    "category": Field("text", True, "a topic such as Maji, Elimu or Afya"),
-    "tags": Field("texts"),
-}
-PAGE = dict(COMMON)
-UNIT = COMMON | {
-    "order": Field("number", help="position in the list of units"),
-    "head": Field("mapping", fields={"name": Field("text", True), "title": Field("text", True)}),
-    "phone": Field("text"),
-    "email": Field("email"),
-    "functions": Field("texts", True, "the unit's duties"),
-}
-SCHEMAS: dict[str, dict[str, Field]] = {
-    "news": NEWS, "press-releases": NEWS, "announcements": NEWS, "speeches": NEWS,
-    "pages": PAGE, "units": UNIT,
-}
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "div", "dl", "dt",
     "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd",
@@ -174,11 +149,13 @@ class YamlMarkdownReader(BaseReader):
         if not isinstance(data, dict):
             return {}, lines, problems or [Problem(path, 2, "", "expected 'name: value' lines between the two "
                                                    "'---' lines")]
-        schema = SCHEMAS.get(folder)
-        if schema is None:
+        from kit_types import types
+
+        kind = types().get(folder)
+        if kind is None:
             return {}, lines, problems + [Problem(path, None, "", f"the folder '{folder}' is not a content folder; "
-                                                  f"use one of: {', '.join(SCHEMAS)}")]
-        return data, lines, problems + check(data, schema, path, lines)
+                                                  f"use one of: {', '.join(types())}")]
+        return data, lines, problems + check(data, kind.schema, path, lines)
 
 
 def report_problems(generator, metadata: dict) -> None:

@@ -170,6 +170,11 @@ def join_filter(context, values, kind: str = "comma") -> str:
     return Markup(text) if escaped else text
 
 
+def N_(message: str) -> str:
+    """Mark a theme string for the catalogs; it is translated when rendered."""
+    return message
+
+
 def install(generator) -> None:
     """Give a generator's Jinja environment the language-aware helpers."""
     env = generator.env
@@ -198,8 +203,6 @@ def name_item(generator, metadata: dict) -> None:
     kind = metadata.get("kind", "")
     metadata["section"] = "" if kind == "pages" else f"{kind}/"
     metadata["prefix"] = lang_prefix(metadata["lang"], settings["DEFAULT_LANG"])
-    if kind == "units":
-        metadata.setdefault("template", "unit")
     if key == "404":
         metadata["save_as"] = f"{metadata['prefix']}404.html"
         metadata["url"] = f"{metadata['prefix']}404.html"

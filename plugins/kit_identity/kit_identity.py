@@ -29,6 +29,7 @@ import yaml
 from babel import Locale, UnknownLocaleError
 from pelican import signals
 from kit_frontmatter.sources import encoding_problem, inside, read_source
+from .sections import HOME_HELP, SECTIONS_HELP, chosen_sections, home_panels, section_problems
 from kit_schema import BuildStopped, Field, Problem, check, closest, display_path, load_yaml, time_zones
 
 IDENTITY_FILE = "site.yaml"
@@ -74,6 +75,8 @@ IDENTITY_SCHEMA: dict[str, Field] = {
     "website": Field("url", True, "the public address, e.g. https://www.example.go.tz"),
     "timezone": Field("text", help="the office's time zone, e.g. Africa/Dar_es_Salaam or Asia/Tehran; "
                       "Africa/Dar_es_Salaam when left out"),
+    "sections": Field("texts", help=SECTIONS_HELP),
+    "home": Field("texts", help=HOME_HELP),
     "languages": Field("mapping", True, fields={
         "default": Field("text", True, "the code of one of the available languages"),
         "available": Field("mappings", True, fields=LANGUAGE),
@@ -283,6 +286,7 @@ def load_identity(content_path: Path) -> tuple[dict, list[Problem]]:
     problems += emblem_problems(mapping, content_path, lines, shown)
     problems += social_problems(mapping, lines, shown)
     problems += timezone_problems(mapping, lines, shown)
+    problems += section_problems(mapping, lines, shown)
     if problems:
         return {}, problems
     return mapping | {"website": plain_website(mapping["website"]), "social": named_accounts(mapping)}, problems
@@ -311,6 +315,9 @@ def languages_of(identity: dict) -> list[dict[str, str]]:
 
 def apply_identity(pelican) -> None:
     """Check both files and put them into the settings, or stop the build."""
+    from kit_types import use_paths
+
+    use_paths(pelican.settings.get("KIT_TYPE_PATHS", []))  # the sections are checked against every type
     content_path = Path(pelican.settings["PATH"])
     identity, problems = load_identity(content_path)
     codes = language_codes(identity)
@@ -323,6 +330,8 @@ def apply_identity(pelican) -> None:
     settings["LANGUAGES"] = languages_of(identity)
     settings["DEFAULT_LANG"] = identity["languages"]["default"]
     settings["TIMEZONE"] = str(identity.get("timezone") or settings.get("TIMEZONE") or "UTC")
+    settings["KIT_SECTIONS"] = chosen_sections(identity)
+    settings["KIT_HOME"] = home_panels(identity)
     settings["UNTRANSLATED"] = identity["languages"].get("untranslated") or "own-language"
     settings["SHOW_GREGORIAN"] = bool(identity["languages"].get("gregorian_beside_jalali"))
     # Pages link with root-relative addresses, so a build works on any host; feeds,

@@ -1,6 +1,7 @@
 """Addresses of content in every language; see kit_links.py."""
 
-from .kit_links import (LISTINGS, TITLES, build_index, check_menu_links, register,
-                        resolve, versions_by_lang)
+from .kit_links import (build_index, check_menu_links, listing_refs, register, resolve, title_msgid,
+                        versions_by_lang)
 
-__all__ = ["LISTINGS", "TITLES", "build_index", "check_menu_links", "register", "resolve", "versions_by_lang"]
+__all__ = ["build_index", "check_menu_links", "listing_refs", "register", "resolve", "title_msgid",
+           "versions_by_lang"]

@@ -14,27 +14,23 @@ from typing import Any
 
 from jinja2 import pass_context
 from pelican import signals
-from kit_i18n import lang_prefix, page_lang, translate
+from kit_i18n import N_, lang_prefix, page_lang, translate
 from kit_schema import Problem, closest
+from kit_types import chosen, listings, types
 
-LISTINGS = ("news", "press-releases", "announcements", "speeches", "units", "sitemap", "search",
-            "events", "tenders", "publications", "projects", "investments", "galleries", "people", "faq")
-
-
-def N_(message: str) -> str:
-    """Mark a theme string for the catalogs; it is translated when rendered."""
-    return message
+SITE_PAGES = {"sitemap": N_("Sitemap"), "search": N_("Search")}  # gathering pages of every site
 
 
-TITLES = {"news": N_("News"), "press-releases": N_("Press releases"),
-          "announcements": N_("Announcements"), "speeches": N_("Speeches"),
-          "units": N_("Departments and units"), "sitemap": N_("Sitemap"), "pages": N_("Pages"),
-          "search": N_("Search"), "events": N_("Events"), "tenders": N_("Tenders and vacancies"),
-          "publications": N_("Publications"), "projects": N_("Development projects"),
-          "investments": N_("Investment opportunities"), "galleries": N_("Photos and videos"),
-          "people": N_("Staff directory"), "faq": N_("Frequently asked questions"),
-          "services": N_("Services to citizens"), "profile": N_("District profile"),
-          "feedback": N_("Feedback and complaints")}
+def listing_refs(settings: dict) -> tuple[str, ...]:
+    """The folders with a listing on this site (the chosen types'), then the sitemap and search."""
+    return listings(settings) + tuple(SITE_PAGES)
+
+
+def title_msgid(kind: str) -> str:
+    """The catalogs' msgid of a type's or a site page's name."""
+    return types()[kind].title if kind in types() else SITE_PAGES[kind]
+
+
 Index = dict[tuple[str, str], dict[str, Any]]
 
 
@@ -54,14 +50,17 @@ def versions_by_lang(item) -> dict[str, Any]:
     return versions
 
 
-def resolve(ref: str, lang: str, index: Index, default_lang: str) -> str | None:
-    """The site-relative address of `ref` for a reader of `lang`, or None."""
+def resolve(ref: str, lang: str, index: Index, default_lang: str,
+            listed: tuple[str, ...] | None = None) -> str | None:
+    """The site-relative address of `ref` for a reader of `lang`, or None; `listed` are the site's
+    listings (every type's when None)."""
+    listed = listing_refs({}) if listed is None else listed
     if ref.startswith(("https://", "http://", "mailto:", "tel:")):
         return ref
     prefix = lang_prefix(lang, default_lang)
     if ref == "/":
         return prefix
-    if ref.endswith("/") and ref.rstrip("/") in LISTINGS:
+    if ref.endswith("/") and ref.rstrip("/") in listed:
         return prefix + ref
     versions = index.get(tuple(ref.split("/", 1))) if "/" in ref else None
     if not versions:
@@ -70,23 +69,34 @@ def resolve(ref: str, lang: str, index: Index, default_lang: str) -> str | None:
     return chosen.url
 
 
-def known_references(index: Index) -> list[str]:
-    return ["/"] + [f"{name}/" for name in LISTINGS] + [f"{kind}/{key}" for kind, key in index]
+def known_references(index: Index, listed: tuple[str, ...]) -> list[str]:
+    return ["/"] + [f"{name}/" for name in listed] + [f"{kind}/{key}" for kind, key in index]
 
 
-def check_menu_links(menus: dict, index: Index, path: str) -> list[Problem]:
-    """A problem for each menu link that points nowhere."""
-    problems = []
-    known = known_references(index)
+def _unpublished_section(ref: str, settings: dict) -> str | None:
+    """The type folder a reference points into when the site does not publish that type."""
+    folder = ref.strip("/").split("/", 1)[0]
+    return folder if folder in types() and folder not in chosen(settings) else None
+
+
+def check_menu_links(menus: dict, index: Index, path: str, settings: dict | None = None) -> list[Problem]:
+    """A problem for each menu link that points nowhere, or into a section the site does not publish
+    (`settings` choose the sections; every type when None)."""
+    settings = settings or {}
+    problems, listed = [], listing_refs(settings)
+    known = known_references(index, listed)
     for name, entries in menus.items():
         for number, entry in enumerate(entries):
-            ref = str(entry["link"])
-            if resolve(ref, "", index, "") is None:
+            ref, where = str(entry["link"]), (entry.get("line"), f"{name}.{number}.link")
+            folder = _unpublished_section(ref, settings)
+            if folder:
+                problems.append(Problem(path, *where, f"'{ref}' is in '{folder}', which this site does not "
+                                        f"publish; add {folder} to sections in content/site.yaml, or remove the link"))
+            elif resolve(ref, "", index, "", listed) is None:
                 close = closest(ref, known)
                 hint = f"; did you mean '{close}'?" if close else \
                     "; write folder/file-name such as pages/about, a listing such as news/, or https://..."
-                problems.append(Problem(path, entry.get("line"), f"{name}.{number}.link",
-                                        f"'{ref}' is not a page of this site{hint}"))
+                problems.append(Problem(path, *where, f"'{ref}' is not a page of this site{hint}"))
     return problems
 
 
@@ -99,7 +109,7 @@ def _href(context, url: str) -> str:
 @pass_context
 def link(context, ref: str) -> str:
     """`{{ link('pages/about') }}`: the address in the page's language."""
-    url = resolve(ref, page_lang(context), context["KIT_INDEX"], context["DEFAULT_LANG"])
+    url = resolve(ref, page_lang(context), context["KIT_INDEX"], context["DEFAULT_LANG"], listing_refs(context))
     return _href(context, url if url is not None else "")
 
 
@@ -115,7 +125,7 @@ def current_url(context) -> str:
 @pass_context
 def menu_state(context, ref: str) -> str | None:
     """'page' on the current page's own link, 'true' on its section, else None."""
-    target = resolve(ref, page_lang(context), context["KIT_INDEX"], context["DEFAULT_LANG"])
+    target = resolve(ref, page_lang(context), context["KIT_INDEX"], context["DEFAULT_LANG"], listing_refs(context))
     here = current_url(context)
     if target is None or target.startswith("http"):
         return None
@@ -152,7 +162,7 @@ def hreflang_links(context) -> list[tuple[str, str]]:
 @pass_context
 def title_of(context, kind: str) -> str:
     """`{{ title_of('news') }}`: the translated name of a listing."""
-    return translate(page_lang(context), TITLES[kind])
+    return translate(page_lang(context), title_msgid(kind))
 
 
 def collect(generator) -> None:

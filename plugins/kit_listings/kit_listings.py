@@ -16,12 +16,11 @@ from typing import Any, NamedTuple
 from pelican import signals
 from pelican.generators import Generator
 from kit_i18n import lang_prefix
-from kit_links import LISTINGS, check_menu_links, versions_by_lang
+from kit_links import check_menu_links, versions_by_lang
 from kit_schema import Problem, display_path
+from kit_types import chosen, listings, types
 
-NEWS_KINDS = ("news", "press-releases", "announcements", "speeches")
 PAGE_SIZE = 10
-HOME_COUNTS = {"news": 4, "press-releases": 3, "announcements": 3}
 SITEMAP_ITEMS = 5  # per kind with a listing page, which has the rest
 
 
@@ -39,15 +38,22 @@ def by_date(item) -> tuple:
 def listed_items(items: list, kind: str, lang: str, settings: dict) -> list:
     """The published items of `kind` that a reader of `lang` sees listed."""
     own = [item for item in items if item.kind == kind and item.status == "published"]
-    chosen = [item for item in own if item.lang == lang]
+    shown = [item for item in own if item.lang == lang]
     if settings.get("UNTRANSLATED") == "all-languages":
         order = [lang_["code"] for lang_ in settings["LANGUAGES"]]
         for item in own:
             versions = versions_by_lang(item)
             if lang not in versions and item is _first_version(versions, order):
-                chosen.append(item)
-    sort = by_date if kind in NEWS_KINDS else (lambda item: (getattr(item, "order", 99), item.key))
-    return sorted(chosen, key=sort)
+                shown.append(item)
+    return sorted(shown, key=listing_order(kind))
+
+
+def listing_order(kind: str):
+    """The sort key of a folder's listings: its type's, else newest first for dated items, else by order."""
+    kind_type = types().get(kind)
+    if kind_type is not None and kind_type.order is not None:
+        return kind_type.order
+    return by_date if kind_type is None or kind_type.article else (lambda item: (getattr(item, "order", 99), item.key))
 
 
 def _first_version(versions: dict, order: list[str]):
@@ -70,7 +76,7 @@ def sitemap_sections(items: list, kinds: list[str], lang: str, settings: dict) -
     sections = {}
     for kind in kinds:
         listed = listed_items(items, kind, lang, settings)
-        sections[kind] = Section(listed[:limit] if kind in LISTINGS else listed, len(listed))
+        sections[kind] = Section(listed[:limit] if kind in listings(settings) else listed, len(listed))
     return sections
 
 
@@ -88,7 +94,8 @@ class ListingsGenerator(Generator):
 
     def generate_context(self) -> None:
         menus_path = display_path(Path(self.settings["PATH"]) / "menus.yaml", self.settings["PATH"])
-        problems: list[Problem] = check_menu_links(self.settings["MENUS"], self.context["KIT_INDEX"], menus_path)
+        problems: list[Problem] = check_menu_links(self.settings["MENUS"], self.context["KIT_INDEX"], menus_path,
+                                                   self.settings)
         self.settings.setdefault("KIT_PROBLEMS", []).extend(problems)
         self.context["COPYRIGHT_DATE"] = build_date(self._items)
 
@@ -97,15 +104,15 @@ class ListingsGenerator(Generator):
             code = lang["code"]
             prefix = lang_prefix(code, self.settings["DEFAULT_LANG"])
             self._write_home(writer, code, prefix)
-            for kind in NEWS_KINDS + ("units",):
+            for kind in (name for name, kind in chosen(self.settings).items() if kind.paged):
                 self._write_listing(writer, code, kind)
             self._write(writer, f"{prefix}search/", "search", code, "search/")
-            self._write(writer, f"{prefix}sitemap/", "sitemap", code, "sitemap/", listings=LISTINGS,
+            self._write(writer, f"{prefix}sitemap/", "sitemap", code, "sitemap/", listings=listings(self.settings),
                         sections=sitemap_sections(self._items, self._sitemap_kinds(), code, self.settings))
 
     def _sitemap_kinds(self) -> list[str]:
-        """Every content folder: news first, then units and the other types, pages last."""
-        first = NEWS_KINDS + ("units",)
+        """Every content folder: the paged ones (news, units) first, then the others by name, pages last."""
+        first = tuple(name for name, kind in chosen(self.settings).items() if kind.paged)
         others = sorted({item.kind for item in self._items} - set(first) - {"pages"})
         return list(first) + others + ["pages"]
 
@@ -114,15 +121,13 @@ class ListingsGenerator(Generator):
         return self.context.get("KIT_ITEMS", [])
 
     def _write_home(self, writer, code: str, prefix: str) -> None:
-        latest = {kind: listed_items(self._items, kind, code, self.settings)[:count]
-                  for kind, count in HOME_COUNTS.items()}
-        self._write(writer, prefix, "home", code, "", latest=latest)
+        self._write(writer, prefix, "home", code, "")  # its panels come from home_panels() (kit_typelists)
 
     def _write_listing(self, writer, code: str, kind: str) -> None:
         items = listed_items(self._items, kind, code, self.settings)
         pages = pages_of(items, self.settings.get("KIT_PAGE_SIZE", PAGE_SIZE))
         base = f"{lang_prefix(code, self.settings['DEFAULT_LANG'])}{kind}/"
-        template = "units" if kind == "units" else "listing"
+        template = types()[kind].listing
         for number, page_items in enumerate(pages, start=1):
             pagination = {"number": number, "count": len(pages), "total": len(items),
                           "urls": [page_url(base, n) for n in range(1, len(pages) + 1)]}

@@ -1,6 +1,6 @@
 """Write a new content file whose front matter already passes its schema.
 
-The folder's schema (kit_frontmatter.SCHEMAS) decides which fields are written:
+The folder's type in the registry (kit_types) decides which fields are written:
 every required field gets a value, so the new file builds at once; the editor
 then replaces the placeholder text.
 
@@ -26,13 +26,11 @@ from pathlib import Path
 import yaml
 from pelican.utils import slugify
 
-from kit_frontmatter import SCHEMAS
 from kit_identity import load_identity
+from kit_identity.sections import chosen_sections
 from kit_schema import closest
-from kit_types import TYPES  # importing it adds the content types' schemas to SCHEMAS
+from kit_types import types
 
-NEWS_FOLDERS = ("news", "press-releases", "announcements", "speeches")
-KINDS = NEWS_FOLDERS + tuple(TYPES)
 GENERAL = {"sw": "Jumla", "en": "General", "fa": "عمومی"}
 PLACEHOLDER = {"sw": "Andika muhtasari wa sentensi moja au mbili.",
                "en": "Write a summary of one or two sentences.",
@@ -90,10 +88,11 @@ def file_name(title: str, lang: str, default_lang: str, day: datetime.date, kind
     """`YYYY-MM-DD-slug.md` (news) or `slug.md` (other types; `profile.md` for one-page types),
     with `.xx` before `.md` for a non-default language."""
     suffix = "" if lang == default_lang else f".{lang}"
-    if kind in TYPES and TYPES[kind].single:
+    content_type = types().get(kind)
+    if content_type is not None and content_type.single:
         return f"{kind}{suffix}.md"
     slug = slug_of(title, lang)
-    stem = slug if kind in TYPES and kind != "events" else f"{day.isoformat()}-{slug}"
+    stem = f"{day.isoformat()}-{slug}" if content_type is None or content_type.dated_names else slug
     return f"{stem}{suffix}.md"
 
 
@@ -110,7 +109,7 @@ def _example(value, title: str, lang: str, now: datetime.datetime):
 
 def typed_front_matter(kind: str, title: str, lang: str, now: datetime.datetime) -> str:
     """Front matter of a content type: title, summary and the type's example of each required field."""
-    spec = TYPES[kind]
+    spec = types()[kind]
     values = {"title": title, "summary": PLACEHOLDER.get(lang, PLACEHOLDER["en"])}
     values |= {name: _example(value, title, lang, now) for name, value in spec.example.items()}
     fields = {name: values[name] for name in spec.schema if name in values}
@@ -119,26 +118,31 @@ def typed_front_matter(kind: str, title: str, lang: str, now: datetime.datetime)
 
 def front_matter(kind: str, title: str, lang: str, now: datetime.datetime) -> str:
     """YAML front matter with every required field of the folder's schema."""
-    if kind in TYPES:
+    if not types()[kind].article:
         return typed_front_matter(kind, title, lang, now)
     values = {"title": title, "date": now.strftime("%Y-%m-%d %H:%M"),
               "category": GENERAL.get(lang, "General"), "summary": PLACEHOLDER.get(lang, PLACEHOLDER["en"])}
-    fields = {name: values[name] for name, spec in SCHEMAS[kind].items()
+    fields = {name: values[name] for name, spec in types()[kind].schema.items()
               if name in values and (spec.required or name == "summary")}
     return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False) + "---\n"
 
 
 def write_item(content: Path, kind: str, title: str, lang: str, now: datetime.datetime) -> Path:
     """Create the file and return its path; refuse with a plain message on bad input."""
-    if kind not in KINDS:
-        close = closest(kind, KINDS)
+    kinds = tuple(types())
+    if kind not in kinds:
+        close = closest(kind, kinds)
         hint = f" Did you mean '{close}'?" if close else ""
-        raise SystemExit(f"'{kind}' is not a kind of content; use one of: {', '.join(KINDS)}.{hint}")
+        raise SystemExit(f"'{kind}' is not a kind of content; use one of: {', '.join(kinds)}.{hint}")
     if not title.strip():
         raise SystemExit('Give the item a title, e.g. make new KIND=news TITLE="Ziara ya Mkuu wa Wilaya"')
     identity, problems = load_identity(content)
     if problems:
         raise SystemExit("\n".join(str(problem) for problem in problems))
+    sections = chosen_sections(identity)
+    if sections is not None and kind not in sections and not types()[kind].always:
+        raise SystemExit(f"'{kind}' is not among the sections of content/site.yaml; add it to sections first, "
+                         f"or use one of: {', '.join(sections)}")
     default_lang = identity["languages"]["default"]
     lang = lang or default_lang
     codes = [str(item["code"]) for item in identity["languages"]["available"]]

@@ -74,6 +74,12 @@ class Field:
     help: str = ""
     choices: tuple[str, ...] = ()
     fields: dict[str, "Field"] = field(default_factory=dict)
+    # Rules declared on the field, checked by kit_types.rules with the rest of the site at hand:
+    minimum: float | None = None  # a number at least this
+    maximum: float | None = None  # a number at most this
+    not_before: str = ""  # a date not before the sibling field of this name
+    refers: str = ""  # the file name (without language) of an item in this content folder
+    under: str = ""  # a file under content/<under>/ (files or images)
 
     def __post_init__(self) -> None:
         assert self.kind in KINDS, self.kind

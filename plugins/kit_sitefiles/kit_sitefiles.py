@@ -18,8 +18,9 @@ from pelican import signals
 from pelican.generators import Generator
 from kit_i18n import lang_prefix, page_lang, translate, translated_text
 from kit_identity import website_problem
-from kit_links import LISTINGS, TITLES, versions_by_lang
-from kit_listings import NEWS_KINDS, listed_items
+from kit_links import listing_refs, title_msgid, versions_by_lang
+from kit_listings import listed_items
+from kit_types import chosen
 from kit_typeitems import reference_time
 
 FEED_SIZE = 20
@@ -39,7 +40,7 @@ def build_feed(items: list, kind: str, lang: str, settings: dict) -> Atom1Feed:
     siteurl = settings["SITE_ADDRESS"]
     name = translated_text(settings["SITE"]["institution"]["name"], lang, settings["DEFAULT_LANG"])
     prefix = lang_prefix(lang, settings["DEFAULT_LANG"])
-    feed = Atom1Feed(title=f"{name}: {translate(lang, TITLES[kind])}",
+    feed = Atom1Feed(title=f"{name}: {translate(lang, title_msgid(kind))}",
                      link=absolute(siteurl, f"{prefix}{kind}/"), description="", language=lang,
                      feed_url=absolute(siteurl, feed_path(kind, lang, settings["DEFAULT_LANG"])))
     for item in items[:FEED_SIZE]:
@@ -56,7 +57,7 @@ def sitemap_entries(items: list, settings: dict) -> list[dict[str, str]]:
     default = settings["DEFAULT_LANG"]
     codes = [lang["code"] for lang in settings["LANGUAGES"]]
     entries = []
-    for ref in [""] + [f"{name}/" for name in LISTINGS]:
+    for ref in [""] + [f"{name}/" for name in listing_refs(settings)]:
         versions = {code: lang_prefix(code, default) + ref for code in codes}
         entries += [{"url": url, "alternates": versions} for url in versions.values()]
     for item in items:
@@ -101,7 +102,7 @@ class SiteFilesGenerator(Generator):
         settings, items = self.settings, self.context.get("KIT_ITEMS", [])
         output = Path(self.output_path)
         for lang in settings["LANGUAGES"]:
-            for kind in NEWS_KINDS:
+            for kind in (name for name, kind in chosen(settings).items() if kind.article):
                 feed = build_feed(listed_items(items, kind, lang["code"], settings), kind, lang["code"], settings)
                 write_text_file(output / feed_path(kind, lang["code"], settings["DEFAULT_LANG"]),
                             feed.writeString("utf-8"))

@@ -1,5 +1,5 @@
 """Open Graph tags and JSON-LD structured data; see kit_structured.py."""
 
-from .kit_structured import json_ld, open_graph, register
+from .kit_structured import absolute, json_ld, open_graph, organization, plain, register, text_in
 
-__all__ = ["json_ld", "open_graph", "register"]
+__all__ = ["absolute", "json_ld", "open_graph", "organization", "plain", "register", "text_in"]

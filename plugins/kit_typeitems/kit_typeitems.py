@@ -25,7 +25,8 @@ from kit_i18n import lang_prefix
 from kit_schema import Problem, did_you_mean, display_path, load_yaml, parse_date, time_zones
 from kit_frontmatter import split_front_matter
 from kit_frontmatter.sources import inside, read_source
-from kit_types import TYPES
+from kit_types import types
+from kit_types.rules import apply_rules
 
 FILE_TYPES = {"pdf": "PDF", "docx": "DOCX", "doc": "DOC", "xlsx": "XLSX", "xls": "XLS", "odt": "ODT",
               "csv": "CSV", "zip": "ZIP", "pptx": "PPTX", "txt": "TXT"}
@@ -81,11 +82,12 @@ class ItemChecker:
     def __init__(self, settings: dict, metadata: dict):
         self.settings, self.metadata = settings, metadata
         self.content = Path(settings["PATH"])
-        source = self._source()
-        self.path = display_path(source, settings["PATH"]) if source else \
+        self.source = self._source()
+        self.path = display_path(self.source, settings["PATH"]) if self.source else \
             f"content/{metadata.get('kind')}/{metadata.get('key')}.md"
-        self.lines = self._lines(source) if source else {}
+        self._line_of: dict[str, int] | None = None  # read only when there is a problem to place
         self.problems: list[Problem] = []
+        self.infos: dict[str, dict | None] = {}  # a file field's description, by the field's dotted name
 
     def _source(self) -> Path | None:
         meta = self.metadata
@@ -93,10 +95,13 @@ class ItemChecker:
         names = [f"{meta.get('key')}.{meta.get('lang')}.md", f"{meta.get('key')}.md"]
         return next((folder / name for name in names if (folder / name).is_file()), None)
 
-    @staticmethod
-    def _lines(source: Path) -> dict[str, int]:
-        front = split_front_matter(read_source(source)[0])[0] or ""
-        return load_yaml(front, str(source), first_line=2)[1]  # line 1 is the opening ---
+    @property
+    def lines(self) -> dict[str, int]:
+        """The line of each front matter field of the source file."""
+        if self._line_of is None:
+            front = split_front_matter(read_source(self.source)[0])[0] or "" if self.source else ""
+            self._line_of = load_yaml(front, str(self.source), first_line=2)[1]  # line 1 is the opening ---
+        return self._line_of
 
     def add(self, name: str, message: str) -> None:
         line = self.lines.get(name) or self.lines.get(name.split(".")[0])
@@ -124,10 +129,13 @@ class ItemChecker:
             self.add(name, f"'{value}' cannot be read ({type(error).__name__}); expected a complete file")
             return None
 
-    def unit(self, name: str, value: Any) -> None:
-        units = sorted(p.name.split(".")[0] for p in (self.content / "units").glob("*.md"))
-        if str(value) not in units:
-            self.add(name, f"'{value}' is not a unit of this site{did_you_mean(str(value), units)}; expected one of: {', '.join(units)}")
+    def refers(self, name: str, value: Any, folder: str) -> None:
+        """A problem unless `value` is the file name of an item in content/<folder>/."""
+        names = sorted({p.name.split(".")[0] for p in (self.content / folder).glob("*.md")})
+        if str(value) not in names:
+            noun = types()[folder].noun if folder in types() else "file name"
+            self.add(name, f"'{value}' is not a {noun} of this site{did_you_mean(str(value), names)}; "
+                           f"expected one of: {', '.join(names)}")
 
     def zone(self) -> datetime.tzinfo:
         name = self.metadata.get("timezone") or self.settings.get("TIMEZONE") or "UTC"
@@ -138,91 +146,12 @@ class ItemChecker:
             return datetime.timezone.utc
 
 
-def prepare_event(meta: dict, check: ItemChecker, now: datetime.datetime) -> None:
-    zone = check.zone()
-    start, whole_day = moment(meta.get("start"), zone)
-    end, _ = moment(meta.get("end"), zone, end_of_day=True)
-    if start is None:
-        return
-    if end is not None and end < start:
-        check.add("end", f"'{meta['end']}' is before the start; expected a moment after {meta['start']}")
-    meta.update(start_at=start, end_at=end or (start + datetime.timedelta(days=1) if whole_day else start),
-                whole_day=whole_day)
-    last = meta["end_at"] - datetime.timedelta(days=1) if whole_day else meta["end_at"]
-    meta["last_day"] = last.date() if whole_day else None  # the last day of a whole-day event
-    meta["upcoming"] = meta["end_at"] >= now
-
-
-def prepare_tender(meta: dict, check: ItemChecker, now: datetime.datetime) -> None:
-    closes, _ = moment(meta.get("closes"), check.zone(), end_of_day=True)
-    if closes is not None:
-        meta.update(closes_at=closes, open=closes > now)
-    meta["document_files"] = [dict(doc, info=check.file(f"documents.{n}.file", doc.get("file")))
-                              for n, doc in enumerate(meta.get("documents") or []) if isinstance(doc, dict)]
-
-
-def prepare_publication(meta: dict, check: ItemChecker, now: datetime.datetime) -> None:
-    if meta.get("file"):
-        meta["file_info"] = check.file("file", meta["file"])
-
-
-def prepare_person(meta: dict, check: ItemChecker, now: datetime.datetime) -> None:
-    meta["title"] = str(meta.get("name") or meta.get("key"))
-    if meta.get("unit"):
-        check.unit("unit", meta["unit"])
-    if meta.get("photo"):
-        check.file("photo", meta["photo"], "images")
-
-
-def prepare_service(meta: dict, check: ItemChecker, now: datetime.datetime) -> None:
-    if meta.get("unit"):
-        check.unit("unit", meta["unit"])
-
-
-def prepare_project(meta: dict, check: ItemChecker, now: datetime.datetime) -> None:
-    progress = meta.get("progress")
-    if isinstance(progress, (int, float)) and not 0 <= progress <= 100:
-        check.add("progress", f"'{progress}' is not right; expected a percent from 0 to 100")
-    start, end = parse_date(meta.get("start")), parse_date(meta.get("end"))
-    if start and end and end < start:
-        check.add("end", f"'{meta['end']}' is before the start; expected a day after {meta['start']}")
-    for number, photo in enumerate(meta.get("photos") or []):
-        if isinstance(photo, dict):
-            check.file(f"photos.{number}.file", photo.get("file"), "images")
-
-
-def prepare_investment(meta: dict, check: ItemChecker, now: datetime.datetime) -> None:
-    if meta.get("prospectus"):
-        meta["prospectus_info"] = check.file("prospectus", meta["prospectus"])
-    place = meta.get("coordinates") or {}
-    if isinstance(place.get("latitude"), (int, float)) and not -90 <= place["latitude"] <= 90:
-        check.add("coordinates.latitude", f"'{place['latitude']}' is not right; expected -90 to 90")
-    if isinstance(place.get("longitude"), (int, float)) and not -180 <= place["longitude"] <= 180:
-        check.add("coordinates.longitude", f"'{place['longitude']}' is not right; expected -180 to 180")
-
-
-def prepare_gallery(meta: dict, check: ItemChecker, now: datetime.datetime) -> None:
-    for number, photo in enumerate(meta.get("photos") or []):
-        if isinstance(photo, dict):
-            check.file(f"photos.{number}.file", photo.get("file"), "images")
-    for number, video in enumerate(meta.get("videos") or []):
-        if isinstance(video, dict):
-            check.file(f"videos.{number}.poster", video.get("poster"), "images")
-
-
-PREPARE = {"events": prepare_event, "tenders": prepare_tender, "publications": prepare_publication,
-           "people": prepare_person, "services": prepare_service, "projects": prepare_project,
-           "investments": prepare_investment, "galleries": prepare_gallery}
-
-
 def prepare(generator, metadata: dict) -> None:
-    """Template, address, moments, state and file facts of one typed item."""
-    kind = TYPES.get(str(metadata.get("kind", "")))
-    settings = generator.settings
+    """Template, address, declared rules and the type's own preparation of one item."""
+    kind = types().get(str(metadata.get("kind", "")))
     if kind is None:
-        if metadata.get("kind") == "pages" and metadata.get("key") == "services":
-            metadata.setdefault("template", "services_page")  # the page lists every service
         return
+    settings = generator.settings
     metadata.setdefault("template", kind.template)
     if "date" not in kind.schema:
         metadata.pop("date", None)  # a date at the start of the file name is not the item's date
@@ -230,8 +159,9 @@ def prepare(generator, metadata: dict) -> None:
         url = lang_prefix(metadata["lang"], settings["DEFAULT_LANG"]) + kind.folder + "/"
         metadata.update(url=url, save_as=url + "index.html")
     check = ItemChecker(settings, metadata)
-    if kind.folder in PREPARE:
-        PREPARE[kind.folder](metadata, check, settings.setdefault("KIT_NOW", reference_time()))
+    apply_rules(metadata, kind.schema, check)
+    if kind.prepare:
+        kind.prepare(metadata, check, settings.setdefault("KIT_NOW", reference_time()))
     settings.setdefault("KIT_PROBLEMS", []).extend(check.problems)
 
 
@@ -243,5 +173,6 @@ def set_reference_time(pelican) -> None:
 def register() -> None:
     # initialized: one reference time for the whole build.
     signals.initialized.connect(set_reference_time)
-    # page_generator_context: after kit_i18n has named the item, before its address is computed.
+    # *_generator_context: after kit_i18n has named the item, before its address is computed.
+    signals.article_generator_context.connect(prepare)
     signals.page_generator_context.connect(prepare)

@@ -11,51 +11,23 @@ upcoming events, open tenders and latest publications, a unit's staff, the servi
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Callable
+from typing import Any
 
 from jinja2 import pass_context
 from pelican import signals
 from pelican.generators import Generator
 from kit_dates import format_number, to_native_digits
 from kit_i18n import lang_prefix, page_lang, translate
-from kit_links.kit_links import N_
+from kit_i18n import N_
 from kit_listings.kit_listings import PAGE_SIZE, listed_items, page_url, pages_of
-from kit_types import TYPES, label
-from kit_types.kit_types import INVESTMENT_STATES, PROJECT_STATES
+from kit_types import chosen, label, types
 
 
 VIEW_LABELS = {"upcoming": N_("Upcoming"), "past": N_("Past"), "open": N_("Open"), "closed": N_("Closed"),
                "all": N_("All")}
-FAR = 10 ** 12
-
-
-def _rank(order: tuple[str, ...], item, name: str) -> int:
-    """Position of an item's choice value in the schema's order (open and ongoing first)."""
-    value = str(getattr(item, name, ""))
-    return order.index(value) if value in order else len(order)
-
-
-def _ts(value) -> float:
-    return value.timestamp() if value is not None else FAR
-
-
-ORDER: dict[str, Callable[[Any], tuple]] = {
-    "events": lambda item: (_ts(getattr(item, "start_at", None)), item.key),
-    "tenders": lambda item: (_ts(getattr(item, "closes_at", None)), item.key),
-    "publications": lambda item: (-item.date.timestamp(), item.key),
-    "galleries": lambda item: (-item.date.timestamp(), item.key),
-    "projects": lambda item: (_rank(PROJECT_STATES, item, "state"), -float(getattr(item, "progress", 0)), item.key),
-    "investments": lambda item: (_rank(INVESTMENT_STATES, item, "state"), item.title, item.key),
-    "people": lambda item: (float(getattr(item, "order", 99)), item.title, item.key),
-    "faq": lambda item: (str(getattr(item, "topic", "")), float(getattr(item, "order", 99)), item.key),
-    "services": lambda item: (item.title, item.key),
-}
-SPLITS = {"events": ("upcoming", "past", "upcoming"), "tenders": ("open", "closed", "open")}
-
-
 def typed_items(items: list, kind: str, lang: str, settings: dict) -> list:
     """The published items of a type that a reader of `lang` sees, in the type's order."""
-    return sorted(listed_items(items, kind, lang, settings), key=ORDER.get(kind, lambda item: item.key))
+    return listed_items(items, kind, lang, settings)
 
 
 def view_items(items: list, kind: str, view: str = "") -> list:
@@ -63,25 +35,28 @@ def view_items(items: list, kind: str, view: str = "") -> list:
     if "=" in view:  # one value of a facet, whatever the item's state
         name, value = view.split("=", 1)
         return [item for item in items if str(getattr(item, name, "")) == value]
-    if kind in SPLITS:
-        _, second, flag = SPLITS[kind]
+    split = types()[kind].split
+    if split:
+        _, second, flag = split
         wanted = view != second
         chosen = [item for item in items if bool(getattr(item, flag, False)) == wanted]
         return chosen[::-1] if view == second else chosen
     return items
 
 
-def views_of(kind: str) -> list[tuple[str, str, str]]:
-    """(view, address under the folder, label) of every listing of a type."""
-    views = []
-    if kind in SPLITS:
-        first, second, _ = SPLITS[kind]
-        views += [("", "", VIEW_LABELS[first]), (second, f"{second}/", VIEW_LABELS[second])]
-    else:
-        views.append(("", "", VIEW_LABELS["all"]))
-    for name in TYPES[kind].facets:
+def views_of(kind: str, items: list) -> list[tuple[str, str, str]]:
+    """(view, address under the folder, label) of every listing of a type with `items` (of
+    every language): the main one, the second of a split (past, closed) and one per facet
+    value that has items; only the main one while the type has no items."""
+    content_type = types()[kind]
+    first, second = content_type.split[:2] if content_type.split else ("all", "")
+    views = [("", "", VIEW_LABELS[first])]
+    if not items:
+        return views
+    views += [(second, f"{second}/", VIEW_LABELS[second])] if second else []
+    for name in content_type.facets:
         views += [(f"{name}={value}", f"{name}/{value}/", label(value))
-                  for value in TYPES[kind].schema[name].choices]
+                  for value in content_type.schema[name].choices if view_items(items, kind, f"{name}={value}")]
     return views
 
 
@@ -101,7 +76,9 @@ class TypeListingsGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         for lang in self.settings["LANGUAGES"]:
-            for name, kind in TYPES.items():
+            for name, kind in chosen(self.settings).items():
+                if kind.paged or not kind.listing:
+                    continue
                 if kind.listing == "typelist":
                     self._write_views(writer, lang["code"], name)
                 elif kind.listing:
@@ -113,20 +90,22 @@ class TypeListingsGenerator(Generator):
 
     def _write_views(self, writer, code: str, kind: str) -> None:
         everything = self._items(kind, code)
-        views = views_of(kind)
+        published = [item for item in self.context.get("KIT_ITEMS", [])
+                     if item.kind == kind and item.status == "published"]
+        views = views_of(kind, published)  # the same views in every language, so switchers never break
         prefix = lang_prefix(code, self.settings["DEFAULT_LANG"])
         links = [{"url": f"{prefix}{kind}/{path}", "label": text, "view": view,
                   "count": len(view_items(everything, kind, view))} for view, path, text in views]
         size = self.settings.get("KIT_PAGE_SIZE", PAGE_SIZE)
         for view, path, _ in views:
-            chosen = view_items(everything, kind, view)
-            pages = pages_of(chosen, size)
+            shown = view_items(everything, kind, view)
+            pages = pages_of(shown, size)
             base = f"{lang_prefix(code, self.settings['DEFAULT_LANG'])}{kind}/{path}"
             for number, page_items in enumerate(pages, start=1):
-                pagination = {"number": number, "count": len(pages), "total": len(chosen),
+                pagination = {"number": number, "count": len(pages), "total": len(shown),
                               "urls": [page_url(base, n) for n in range(1, len(pages) + 1)]}
                 self._write_page(writer, code, kind, "typelist", path, view, items=page_items,
-                                 pagination=pagination, views=links, totals=totals(chosen), number=number)
+                                 pagination=pagination, views=links, totals=totals(shown), number=number)
 
     def _write_page(self, writer, code: str, kind: str, template: str, path: str, view: str,
                     number: int = 1, **values: Any) -> None:
@@ -145,6 +124,26 @@ def collection(context, kind: str, view: str = "") -> list:
     """`{{ collection('events') }}`: the items of a type (one view) in the page's language."""
     items = typed_items(context.get("KIT_ITEMS", []), kind, page_lang(context), context)
     return view_items(items, kind, view)
+
+
+QUICK_LINKS = "quick-links"
+
+
+@pass_context
+def home_panels(context) -> list[dict[str, Any]]:
+    """The home page's panels with something to show: {name, place, template, entries}, in
+    the order content/site.yaml gives (kit_identity's KIT_HOME)."""
+    panels = []
+    for name in context.get("KIT_HOME", []):
+        if name == QUICK_LINKS:
+            if context["MENUS"].get("quick_links"):
+                panels.append({"name": name, "place": "side", "template": "partials/quick_links.html", "entries": []})
+            continue
+        kind = types()[name]
+        items = collection(context, name)[:kind.home_count]
+        if items:
+            panels.append({"name": name, "place": kind.home, "template": f"{name}/home.html", "entries": items})
+    return panels
 
 
 @pass_context
@@ -214,8 +213,8 @@ def chart_rows(bars: list[dict], rtl: bool = False) -> list[dict[str, Any]]:
 
 
 def install(generator) -> None:
-    generator.env.globals.update({"collection": collection, "staff_of": staff_of, "unit_named": unit_named,
-                                  "TYPES": TYPES, "chart_rows": chart_rows, "CHART_WIDTH": CHART_WIDTH,
+    generator.env.globals.update({"collection": collection, "home_panels": home_panels, "staff_of": staff_of, "unit_named": unit_named,
+                                  "TYPES": types(), "chart_rows": chart_rows, "CHART_WIDTH": CHART_WIDTH,
                                   "CHART_ROW": ROW_HEIGHT})
     generator.env.filters.update({"klabel": label_filter, "kfilesize": size_filter, "ktime": time_filter,
                                   "kmoney": money_filter})

@@ -1,0 +1,42 @@
+"""Field pieces that several content types share: the common fields and the help texts."""
+
+from __future__ import annotations
+
+from kit_schema import Field
+
+COMMON = {
+    "title": Field("text", True),
+    "summary": Field("text", help="one or two sentences shown in listings"),
+    "lang": Field("text", help="normally taken from the file name, e.g. about.en.md"),
+    "key": Field("text", help="links translations; normally the file name"),
+    "slug": Field("text", help="the last part of the address; may be in Persian"),
+    "status": Field("choice", choices=("published", "draft", "hidden")),
+}
+WITHOUT_TITLE = {name: spec for name, spec in COMMON.items() if name != "title"}
+NEWS = COMMON | {
+    "date": Field("date", True),
+    "modified": Field("date"),
+    "category": Field("text", True, "a topic such as Maji, Elimu or Afya"),
+    "tags": Field("texts"),
+}
+MOMENT = "YYYY-MM-DD for a whole day, or YYYY-MM-DD HH:MM"
+ZONE = "a time zone such as Africa/Dar_es_Salaam; the site's own when left out"
+FILE = "a file under content/files/, written files/folder/name.pdf"
+IMAGE = "an image under content/images/, written images/folder/name.jpg"
+NUMBER = Field("number")
+WARD = {"ward": Field("text", True), "village": Field("text", help="village or street")}
+
+
+def a_file(required: bool = False, help: str = FILE) -> Field:
+    """A document under content/files/ that the build describes (type, size, pages)."""
+    return Field("text", required, help, under="files")
+
+
+def an_image(required: bool = False, help: str = IMAGE) -> Field:
+    """An image under content/images/."""
+    return Field("text", required, help, under="images")
+
+
+def a_unit(help: str) -> Field:
+    """The file name of a unit in content/units/."""
+    return Field("text", True, help, refers="units")

@@ -1,0 +1,18 @@
+"""Frequently asked questions: one question per file, grouped by topic."""
+
+from kit_i18n import N_
+from kit_schema import Field
+from kit_types.fields import COMMON
+from kit_types.registry import ContentType
+
+QUESTION = COMMON | {
+    "topic": Field("text", True, "the group the question is listed under"),
+    "order": Field("number", help="position within its topic"),
+}
+
+TYPE = ContentType(
+    "faq", N_("Frequently asked questions"), QUESTION,
+    "One question per file (the title), its answer in the text, grouped by topic.",
+    110, template="faq/item", listing="faq/listing",
+    order=lambda item: (str(getattr(item, "topic", "")), float(getattr(item, "order", 99)), item.key),
+    example={"topic": "..."})
