@@ -24,6 +24,7 @@ from pelican.generators import Generator
 from kit_i18n import lang_prefix, page_lang, translated_text
 from kit_sitefiles import write_text_file
 from kit_typelists import typed_items
+from kit_types import chosen
 
 ICS_NAME = "event.ics"
 LINE_OCTETS = 75  # RFC 5545 3.1: a content line is folded after at most 75 octets
@@ -120,6 +121,8 @@ class CalendarGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         settings, items = self.settings, self.context.get("KIT_ITEMS", [])
+        if "events" not in chosen(settings):
+            return  # a site without events has no calendar
         siteurl = str(settings["SITE"]["website"]).rstrip("/")
         output = Path(self.output_path)
         for lang in settings["LANGUAGES"]:

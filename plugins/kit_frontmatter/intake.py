@@ -24,8 +24,9 @@ MARKDOWN = (".md", ".markdown")
 
 
 def intake_problems(content: Path, type_folders: list[str], static_folders: list[str],
-                    languages: list[str]) -> list[Problem]:
-    """A problem for each file or folder under `content` that the build would not publish as it is."""
+                    languages: list[str], unpublished: tuple[str, ...] = ()) -> list[Problem]:
+    """A problem for each file or folder under `content` that the build would not publish as it is;
+    `unpublished` are the type folders the site does not choose."""
     problems = []
     for folder, subfolders, files in os.walk(content):
         here = Path(folder)
@@ -35,7 +36,7 @@ def intake_problems(content: Path, type_folders: list[str], static_folders: list
                 continue
             path = here / name
             problem = link_problem(path, content) or place_problem(path, content, type_folders, static_folders,
-                                                                     languages)
+                                                                     languages, unpublished)
             if problem:
                 problems.append(Problem(display_path(path, content), None, "", problem))
                 if name in subfolders:
@@ -62,24 +63,30 @@ def link_problem(path: Path, content: Path) -> str | None:
 
 
 def place_problem(path: Path, content: Path, type_folders: list[str], static_folders: list[str],
-                  languages: list[str]) -> str | None:
+                  languages: list[str], unpublished: tuple[str, ...] = ()) -> str | None:
     """What is wrong with where a file or folder is, or None."""
     parts = path.relative_to(content).parts
     if parts[0] in static_folders:
         return None
     if len(parts) == 1:
-        return top_level_problem(path, type_folders, static_folders)
+        return top_level_problem(path, type_folders, static_folders, unpublished)
     if path.is_dir():
         return (f"is a folder inside {parts[0]}/, which the build does not read; "
                 f"put its files directly in content/{parts[0]}/")
     return markdown_name_problem(path, languages)
 
 
-def top_level_problem(path: Path, type_folders: list[str], static_folders: list[str]) -> str | None:
+def top_level_problem(path: Path, type_folders: list[str], static_folders: list[str],
+                      unpublished: tuple[str, ...] = ()) -> str | None:
     name = path.name
     if path.is_dir():
         if name in type_folders:
             return None
+        if name in unpublished:
+            if not any(path.iterdir()):
+                return None  # an empty folder holds nothing to lose
+            return (f"'{name}' is a content type this site does not publish (it is not among the sections of "
+                    f"content/site.yaml), so nothing in it is published; add {name} to sections, or remove the folder")
         return (f"'{name}' is not a content folder, so nothing in it is published{did_you_mean(name, type_folders)}"
                 f"; the content folders are: {', '.join(sorted(type_folders + static_folders))}")
     if name in TOP_FILES:

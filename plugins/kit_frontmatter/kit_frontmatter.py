@@ -168,8 +168,12 @@ def report_problems(generator, metadata: dict) -> None:
 def check_intake(pelican) -> None:
     """Name every file under content/ that the build would leave out or must not read."""
     settings = pelican.settings
+    from kit_types import chosen, types
+
+    unpublished = tuple(name for name in types() if name not in chosen(settings))
     problems = intake_problems(Path(settings["PATH"]), [*settings["ARTICLE_PATHS"], *settings["PAGE_PATHS"]],
-                               list(settings["STATIC_PATHS"]), [lang["code"] for lang in settings.get("LANGUAGES", [])])
+                               list(settings["STATIC_PATHS"]), [lang["code"] for lang in settings.get("LANGUAGES", [])],
+                               unpublished)
     settings.setdefault("KIT_PROBLEMS", []).extend(problems)
     links = [glob.escape(link.name) for link in outside_links(Path(settings["PATH"]))]  # never walked into
     settings["IGNORE_FILES"] = list(dict.fromkeys([*settings["IGNORE_FILES"], *links]))
