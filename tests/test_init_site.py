@@ -18,7 +18,7 @@ import pytest
 from conftest import ROOT, files_of
 from fixture_site import staged_build
 
-from kit_scaffold.init_site import EMBLEM_SVG, PAGES, InitStopped, init_site
+from kit_scaffold.init_site import EMBLEM_SVG, EVERY_TYPE, PAGES, InitStopped, default_sections, init_site
 from kit_uploads import svg_problem
 
 INSTITUTIONS = {
@@ -65,12 +65,22 @@ def test_a_new_institution_builds_in_each_of_its_languages(tmp_path, institution
                  if path.endswith((".html", ".xml", ".txt", ".json", ".ics", ".yaml"))}
     for path, text in published.items():
         assert not [word for word in DEMO_WORDS if word in text], f"{path} holds the demo's text"
+    chosen = default_sections(values["kind"]).split(",")
+    unchosen = [f"/{name}/" for name in EVERY_TYPE if name not in chosen]
+    assert not [path for path in published if any(segment in f"/{path}" for segment in unchosen)]
+    assert (site / chosen[0] / "index.html").is_file()  # a chosen type has its listing, empty for now
+    views = [path for path in published if "/page/" in path or "/type/" in path or "/state/" in path
+             or "/sector/" in path or path.endswith(("past/index.html", "closed/index.html"))]
+    assert views == [], f"empty views of types without items: {views[:5]}"
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "<section class=\"kit-panel\"" not in home and "<section class=\"kit-home__" not in home  # no empty panel
 
 
 def test_the_provincial_office_is_persian_only_in_tehran_time(tmp_path):
     content = generate(tmp_path, INSTITUTIONS["provincial-office"])
     identity = (content / "site.yaml").read_text(encoding="utf-8")
     assert "kind: provincial-office" in identity and "timezone: Asia/Tehran" in identity
+    assert "- tenders" not in identity and "- news" in identity  # an office that publishes no tenders
     assert sorted(path.name for path in (content / "pages").iterdir()) == sorted(f"{key}.md" for key in PAGES)
     assert "اینجا بنویسید" in (content / "pages" / "about.md").read_text(encoding="utf-8")
 
@@ -135,7 +145,8 @@ def test_on_a_terminal_missing_values_are_asked_again_until_valid(tmp_path, caps
     from kit_scaffold.init_site import ask
 
     answers = iter(["Ofisi ya Wilaya", "village", "district", "sw,en", "", "https://www.wilaya.go.tz",
-                    "info@wilaya.go.tz", "+255 22 000 0000", ""])
+                    "info@wilaya.go.tz", "+255 22 000 0000", "", "news,evnts", ""])
     values = ask({}, read=lambda question: next(answers))
     assert values["kind"] == "district" and values["default"] == "sw"
-    assert values["timezone"] == "Africa/Dar_es_Salaam" and "--kind: 'village'" in capsys.readouterr().out
+    assert values["sections"] == default_sections("district") and "did you mean 'events'" in capsys.readouterr().out
+    assert values["timezone"] == "Africa/Dar_es_Salaam"

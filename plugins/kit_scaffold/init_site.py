@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 from kit_identity.kit_identity import INSTITUTION_KINDS, load_identity, load_menus, website_problem
-from kit_schema import time_zones
+from kit_schema import did_you_mean, time_zones
 from kit_schema.kit_schema import EMAIL
 
 DEFAULT_TIMEZONE = "Africa/Dar_es_Salaam"
@@ -40,6 +40,15 @@ QUESTIONS = {
     "email": "Public e-mail address",
     "phone": "Public telephone number",
     "timezone": "Time zone of the office",
+    "sections": "Sections the site publishes, comma-separated (content folders)",
+}
+EVERY_TYPE = ("news", "press-releases", "announcements", "speeches", "units", "events", "tenders",
+              "publications", "people", "services", "faq", "projects", "investments", "galleries",
+              "profile", "feedback", "pages")
+WITHOUT = {  # what each kind of institution usually leaves out; `--sections` says otherwise
+    "region": (), "district": (), "city": (),
+    "ministry": ("investments", "profile"), "agency": ("investments", "profile", "projects"),
+    "provincial-office": ("tenders", "projects", "investments", "profile", "services"),
 }
 
 # The placeholder texts, per language: what the editor replaces.
@@ -151,8 +160,8 @@ class InitStopped(SystemExit):
         super().__init__("init-site stopped; nothing was written:\n" + "\n".join(f"  - {r}" for r in reasons))
 
 
-def split_languages(value: str) -> list[str]:
-    """Language codes from 'sw,en', 'sw en' or 'sw, en'."""
+def split_codes(value: str) -> list[str]:
+    """Codes from "sw,en", "sw en" or "sw, en" (languages, sections)."""
     return [code for code in re.split(r"[\s,]+", value.strip()) if code]
 
 
@@ -173,17 +182,34 @@ def option_problem(option: str, value: str, values: dict[str, str]) -> str | Non
     if option == "kind" and normal_kind(value) not in INSTITUTION_KINDS:
         return f"--kind: '{value}' is not one of {', '.join(INSTITUTION_KINDS)}"
     if option == "languages":
-        return languages_problem(split_languages(value))
-    if option == "default" and value not in split_languages(values.get("languages", "")):
+        return languages_problem(split_codes(value))
+    if option == "default" and value not in split_codes(values.get("languages", "")):
         return f"--default: '{value}' is not among the languages ({values.get('languages', '')})"
     if option == "website":
         reason = website_problem(value)
         return f"--website: {reason}" if reason else None
     if option == "email" and not EMAIL.match(value):
         return f"--email: '{value}' is not an e-mail address such as info@example.go.tz"
+    if option == "sections":
+        return sections_problem(value)
     if option == "timezone" and value not in time_zones():
         return f"--timezone: '{value}' is not a time zone; write a name such as Africa/Dar_es_Salaam or Asia/Tehran"
     return None
+
+
+def default_sections(kind: str) -> str:
+    """The sections a kind of institution starts with, comma-separated."""
+    return ",".join(name for name in EVERY_TYPE if name not in WITHOUT.get(normal_kind(kind), ()))
+
+
+def sections_problem(value: str) -> str | None:
+    """Why these sections cannot be chosen, or None."""
+    from kit_types import types
+
+    for name in split_codes(value):
+        if name not in types():
+            return f"--sections: '{name}' is not a content type{did_you_mean(name, types())}; use: {', '.join(types())}"
+    return None if split_codes(value) else "--sections: give at least one, e.g. news,events,pages"
 
 
 def languages_problem(codes: list[str]) -> str | None:
@@ -206,10 +232,9 @@ def ask(values: dict[str, str], read: Callable[[str], str] = input) -> dict[str,
     """Ask for every missing value (and the default language when there are several), checking each."""
     values = dict(values)
     wanted = missing_options(values)
-    if not values.get("default") and len(split_languages(values.get("languages", ""))) != 1:
+    if not values.get("default") and len(split_codes(values.get("languages", ""))) != 1:
         wanted.append("default")
-    if not values.get("timezone"):
-        wanted.append("timezone")
+    wanted += [option for option in ("timezone", "sections") if not values.get(option)]
     for option in sorted(wanted, key=list(QUESTIONS).index):
         values[option] = ask_one(option, values, read)
     return values
@@ -217,8 +242,8 @@ def ask(values: dict[str, str], read: Callable[[str], str] = input) -> dict[str,
 
 def ask_one(option: str, values: dict[str, str], read: Callable[[str], str]) -> str:
     """One answer, asked again until it is valid; an empty answer takes the suggested value."""
-    suggested = {"default": (split_languages(values.get("languages", "")) or [""])[0],
-                 "timezone": DEFAULT_TIMEZONE}.get(option, "")
+    suggested = {"default": (split_codes(values.get("languages", "")) or [""])[0],
+                 "timezone": DEFAULT_TIMEZONE, "sections": default_sections(values.get("kind", ""))}.get(option, "")
     while True:
         answer = read(f"{QUESTIONS[option]}" + (f" [{suggested}]" if suggested else "") + ": ").strip()
         answer = answer or suggested
@@ -230,11 +255,12 @@ def ask_one(option: str, values: dict[str, str], read: Callable[[str], str]) -> 
 
 def settled(values: dict[str, str]) -> dict[str, Any]:
     """The checked values: kind normalised, languages as a list, default and time zone filled in."""
-    codes = split_languages(values["languages"])
+    codes = split_codes(values["languages"])
     return {"name": values["name"].strip(), "kind": normal_kind(values["kind"]), "languages": codes,
             "default": values.get("default") or codes[0], "website": values["website"].strip(),
             "email": values["email"].strip(), "phone": values["phone"].strip(),
-            "timezone": values.get("timezone") or DEFAULT_TIMEZONE}
+            "timezone": values.get("timezone") or DEFAULT_TIMEZONE,
+            "sections": split_codes(values.get("sections") or default_sections(values["kind"]))}
 
 
 def per_language(site: dict[str, Any], key: str) -> dict[str, str]:
@@ -256,6 +282,7 @@ def site_yaml(site: dict[str, Any]) -> str:
                       "available": [{"code": code, "name": TEXTS[code]["language"]} for code in site["languages"]]},
         "website": site["website"],
         "timezone": site["timezone"],
+        "sections": site["sections"],
     }
     return ("# Identity of the institution, written by `make init-site`. Replace every 'Write ...' text;\n"
             "# translate the name for each language. docs/editing.md lists every field.\n"
