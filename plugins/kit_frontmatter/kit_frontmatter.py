@@ -2,7 +2,7 @@
 
 Each content folder has one schema (`SCHEMAS`). A file whose front matter breaks
 it is still read as far as possible (as a draft), and its problems go to the
-settings (`KIT_PROBLEMS`) so that the whole run is checked before the build stops with
+build (`kit_build.problems`) so that the whole run is checked before the build stops with
 every problem listed. One Markdown instance serves every file of the process.
 `body_html()` is the whole conversion of a body; kit_parallel may run it ahead of
 the reader in other processes and leave the results in `PREPARED`.
@@ -21,6 +21,7 @@ from pelican import signals
 from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
 from kit_schema import display_path, Field, Problem, check, load_yaml, parse_date
+from kit_build.problems import report
 from .intake import intake_problems, outside_links
 from .lists import ascii_start
 from .sources import (encoding_problem, invisible_problems, key_problems, link_problems, name_date_problems,
@@ -185,7 +186,7 @@ def report_problems(generator, metadata: dict) -> None:
     """Hand a file's problems to the build, whether it was read now or cached."""
     problems = metadata.pop("kit_problems", None)
     if problems:
-        generator.settings.setdefault("KIT_PROBLEMS", []).extend(problems)
+        report(*problems)
 
 
 def check_intake(pelican) -> None:
@@ -193,7 +194,7 @@ def check_intake(pelican) -> None:
     settings = pelican.settings
     problems = intake_problems(Path(settings["PATH"]), [*settings["ARTICLE_PATHS"], *settings["PAGE_PATHS"]],
                                list(settings["STATIC_PATHS"]), [lang["code"] for lang in settings.get("LANGUAGES", [])])
-    settings.setdefault("KIT_PROBLEMS", []).extend(problems)
+    report(*problems)
     links = [glob.escape(link.name) for link in outside_links(Path(settings["PATH"]))]  # never walked into
     settings["IGNORE_FILES"] = list(dict.fromkeys([*settings["IGNORE_FILES"], *links]))
 

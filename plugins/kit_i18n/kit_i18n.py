@@ -21,11 +21,11 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from jinja2 import pass_context
 from markupsafe import Markup, escape
-from pelican import signals
 from pelican.utils import slugify
 
 import kit_dates
 from kit_schema import Problem
+from kit_build.problems import report
 
 CATALOG_DIR = Path(__file__).resolve().parents[2] / "theme" / "translations"
 
@@ -186,7 +186,7 @@ def name_item(generator, metadata: dict) -> None:
     metadata.setdefault("lang", settings["DEFAULT_LANG"])
     codes = [lang["code"] for lang in settings["LANGUAGES"]]
     if metadata["lang"] not in codes:
-        settings.setdefault("KIT_PROBLEMS", []).append(Problem(
+        report(Problem(
             f"content/{metadata.get('kind', '')}/{metadata.get('key', '')}", None, "lang",
             f"'{metadata['lang']}' is not a language of this site; use one of {', '.join(codes)} "
             "or add it to languages in content/site.yaml"))
@@ -206,8 +206,7 @@ def name_item(generator, metadata: dict) -> None:
 
 
 def register() -> None:
-    # generator_init: every generator's Jinja environment needs the helpers.
-    signals.generator_init.connect(install)
-    # *_generator_context: file-derived names must exist before URLs are computed.
-    signals.article_generator_context.connect(name_item)
-    signals.page_generator_context.connect(name_item)
+    """Kept while pelicanconf.py lists the kit's plugins one by one: the steps are kit_build's."""
+    from kit_build import register as connect_steps
+
+    connect_steps()

@@ -18,6 +18,7 @@ from pelican.generators import Generator
 from kit_i18n import lang_prefix
 from kit_links import LISTINGS, check_menu_links, versions_by_lang
 from kit_schema import Problem, display_path
+from kit_build.problems import report
 
 NEWS_KINDS = ("news", "press-releases", "announcements", "speeches")
 PAGE_SIZE = 10
@@ -89,7 +90,7 @@ class ListingsGenerator(Generator):
     def generate_context(self) -> None:
         menus_path = display_path(Path(self.settings["PATH"]) / "menus.yaml", self.settings["PATH"])
         problems: list[Problem] = check_menu_links(self.settings["MENUS"], self.context["KIT_INDEX"], menus_path)
-        self.settings.setdefault("KIT_PROBLEMS", []).extend(problems)
+        report(*problems)
         self.context["COPYRIGHT_DATE"] = build_date(self._items)
 
     def generate_output(self, writer) -> None:

@@ -28,8 +28,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from pelican import signals
 from kit_schema import Problem
+from kit_build.problems import report
 
 from .folding import arabic_spellings, fold
 
@@ -150,8 +150,7 @@ def build_index(pelican) -> None:
         for glob, bundle in language_runs(output, codes, settings["DEFAULT_LANG"]):
             error = index_language(output, copies, glob, bundle)
             if error:
-                settings.setdefault("KIT_PROBLEMS", []).append(
-                    Problem("output", None, "", f"the search index could not be built: {error.strip()[:500]}"))
+                report(Problem("output", None, "", f"the search index could not be built: {error.strip()[:500]}"))
                 return
     notice = arabic_spelling_notice(Path(settings["PATH"]), codes, settings["DEFAULT_LANG"])
     if notice:
@@ -159,5 +158,7 @@ def build_index(pelican) -> None:
 
 
 def register() -> None:
-    # finalized: every page is written; index them before compression and checks.
-    signals.finalized.connect(build_index)
+    """Kept while pelicanconf.py lists the kit's plugins one by one: the steps are kit_build's."""
+    from kit_build import register as connect_steps
+
+    connect_steps()

@@ -29,7 +29,6 @@ from typing import Iterator
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from kit_assets import style_sources
 from kit_identity import languages_of
-from pelican import signals
 
 POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' {styles}; "
           "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
@@ -158,5 +157,7 @@ def write_headers(pelican) -> None:
 
 
 def register() -> None:
-    # finalized: the output folder exists; add the hosts' header rules to it.
-    signals.finalized.connect(write_headers)
+    """Kept while pelicanconf.py lists the kit's plugins one by one: the steps are kit_build's."""
+    from kit_build import register as connect_steps
+
+    connect_steps()

@@ -23,6 +23,7 @@ from typing import Any
 from pelican import signals
 from kit_i18n import lang_prefix
 from kit_schema import Problem, did_you_mean, display_path, load_yaml, parse_date, time_zones
+from kit_build.problems import report
 from kit_frontmatter import split_front_matter
 from kit_frontmatter.sources import inside, read_source
 from kit_types import TYPES
@@ -232,7 +233,7 @@ def prepare(generator, metadata: dict) -> None:
     check = ItemChecker(settings, metadata)
     if kind.folder in PREPARE:
         PREPARE[kind.folder](metadata, check, settings.setdefault("KIT_NOW", reference_time()))
-    settings.setdefault("KIT_PROBLEMS", []).extend(check.problems)
+    report(*check.problems)
 
 
 def set_reference_time(pelican) -> None:
