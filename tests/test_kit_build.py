@@ -88,3 +88,31 @@ def test_the_hashed_assets_are_compressed_and_a_broken_link_stops_the_build(tmp_
     assert outcome.code != 0
     assert "output/ramani/index.html: links to /ramani-ya-kata/, which is not part of the site" in outcome.message
     assert not Path(tmp_path / "broken").exists()
+
+
+def test_the_wall_lists_the_items_pelican_read(tmp_path):
+    from kit_build.pelican_wall import published_items
+
+    content = tiny_site(tmp_path)
+    seen: dict[str, list[str]] = {}
+
+    def keep(generator) -> None:
+        seen[type(generator).__name__] = sorted(item.source_path[len(str(content)) + 1:]
+                                                for item in published_items(generator))
+
+    signals.article_generator_finalized.connect(keep)
+    signals.page_generator_finalized.connect(keep)
+    try:
+        assert staged_build(content, tmp_path / "out").code == 0
+    finally:
+        signals.article_generator_finalized.disconnect(keep)
+        signals.page_generator_finalized.disconnect(keep)
+    assert seen["ArticlesGenerator"] == ["news/2026-11-01-habari.md"]
+    assert {"pages/about.md", "pages/about.en.md", "units/planning.md"} <= set(seen["PagesGenerator"])
+
+
+def test_the_installed_pelican_is_the_one_the_wall_was_checked_against():
+    import pelican
+    from kit_build.pelican_wall import PELICAN_CHECKED
+
+    assert pelican.__version__ == PELICAN_CHECKED, "read plugins/kit_build/pelican_wall.py against the new Pelican"

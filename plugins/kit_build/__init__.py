@@ -5,7 +5,9 @@
 - `problems.py`: `report(problem)`, the one way to stop a build with a problem.
 - `pelican_wall.py`: every use of Pelican's internals, each naming what it relies on.
 
-`pelicanconf.py` lists this plugin alone: `PLUGINS = ["kit_build"]`.
+`pelicanconf.py` lists this plugin, and the optional plugins it turns on by naming
+them (kit_images, kit_uploads): `PLUGINS = ["kit_build", "kit_images", "kit_uploads"]`.
+Their order there changes nothing; the order of the steps is `steps.STEPS`.
 """
 
 

@@ -1,12 +1,14 @@
 """Every use the kit makes of Pelican's internals, in one place.
 
 Pelican's public plugin interface is its signals, its `Generator` and `BaseReader`
-classes to subclass, and its settings. Everything else the kit needs (a private
-method of the writer, how generators call it, the body of a content object, the
-wording of a log message, the function autoreload calls) is reached only through
-the functions and classes below. Each names what it relies on and the Pelican
-version it was checked against, so an upgrade of Pelican means reading this one
-file. Installed and checked: Pelican 4.12.0.
+classes to subclass (with a generator's `settings`, `context` and Jinja `env`, and the
+readers' `reader_classes`, which Pelican's plugin documentation shows), and its
+settings. Everything else the kit needs (a private method of the writer, how
+generators call it, the body of a content object, the wording of a log message, the
+function autoreload calls) is reached only through the functions and classes below.
+Each names what it relies on and the Pelican version it was checked against, so an
+upgrade of Pelican means reading this one file; a test fails while the installed
+Pelican is not `PELICAN_CHECKED`.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from kit_schema import Problem, display_path
 from kit_schema.kit_schema import UNREADABLE
 from .problems import report
 
-PELICAN_CHECKED = "4.12.0"
+PELICAN_CHECKED = "4.12.0"  # every "checked against" below
 PELICAN_ALT_WARNINGS = ("Empty alt attribute for image %s in %s", "Other images have empty alt attributes")
 
 _being_processed: list[Content | None] = [None]  # the item Pelican is working on, named in its warnings
@@ -98,6 +100,18 @@ def files_to_read(generator: ArticlesGenerator | PagesGenerator) -> list[str]:
     names = generator.get_files(settings[f"{kind}_PATHS"], exclude=settings[f"{kind}_EXCLUDES"])
     paths = [os.path.abspath(os.path.join(generator.path, name)) for name in names]
     return [path for path in paths if generator.readers.get_cached_data(path, None) is None]
+
+
+def published_items(generator: Generator) -> list[Content]:
+    """The items of an articles or pages generator that kit_links indexes, in all languages.
+
+    Relies on (checked against Pelican 4.12.0): after `generate_context()`, ArticlesGenerator
+    keeps its published items in `articles` and `translations`, PagesGenerator in `pages` and
+    `translations`, hidden pages in `hidden_pages` and `hidden_translations`; drafts are
+    elsewhere. The same names kit_links reads today (it may call this instead).
+    """
+    names = ("articles", "translations", "pages", "hidden_pages", "hidden_translations")
+    return [item for name in names for item in getattr(generator, name, [])]
 
 
 # --- Content objects --------------------------------------------------------------------------
