@@ -20,10 +20,8 @@ TIMEZONE = "Africa/Dar_es_Salaam"  # when content/site.yaml names no timezone
 DEFAULT_LANG = "sw"  # replaced by content/site.yaml when the build starts
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["kit_identity", "kit_frontmatter", "kit_i18n", "kit_links", "kit_listings", "kit_types",
-           "kit_typeitems", "kit_typelists", "kit_calendar", "kit_downloads", "kit_structured", "kit_sitefiles",
-           "kit_serving", "kit_assets", "kit_search", "kit_images", "kit_uploads", "kit_compress", "kit_checks",
-           "kit_parallel", "kit_schema"]  # order matters at `finalized`: assets, compress, checks, then stop on problems
+PLUGINS = ["kit_build", "kit_images", "kit_uploads"]  # kit_build connects the build's steps in the order of
+# plugins/kit_build/steps.py; naming kit_images and kit_uploads turns on photos and the checks of uploads
 KIT_CHECK_LINKS = True  # every internal link must resolve
 KIT_WORKERS = None  # processes that convert Markdown and render pages; None: one per core
 

@@ -106,16 +106,9 @@ def watch_existing_folders() -> None:
     leaving the missing folders out of the watch loses no change, and the build's own STATIC_PATHS
     are unchanged: a files/ folder made while livereload runs is published at the next rebuild.
     """
-    import pelican
-    from pelican import utils
+    from kit_build.pelican_wall import autoreload_watching_existing_folders
 
-    def wait_for_changes(settings_file, settings):
-        content = settings.get("PATH", "")
-        static = [path for path in settings.get("STATIC_PATHS", []) if os.path.exists(os.path.join(content, path))]
-        return utils.wait_for_changes(settings_file, {**settings, "STATIC_PATHS": static})
-
-    pelican.wait_for_changes = wait_for_changes  # the name pelican.autoreload calls (Pelican 4.12)
-    pelican.main(sys.argv[1:])
+    autoreload_watching_existing_folders(sys.argv[1:])
 
 
 def livereload_command(content: Path = CONTENT, output: Path = OUTPUT, port: int = 8000) -> list[str]:

@@ -48,14 +48,11 @@ photo: images/news/picha-ya-simu.jpg
 
 
 def plugins_with_images() -> list[str]:
-    """pelicanconf's plugins, with kit_images before the checks that read the written site."""
+    """pelicanconf's plugins with kit_images (kit_build runs its steps in their written order)."""
     spec = importlib.util.spec_from_file_location("pelicanconf_with_images", ROOT / "pelicanconf.py")
     conf = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(conf)
-    plugins = list(conf.PLUGINS)
-    if "kit_images" not in plugins:
-        plugins.insert(plugins.index("kit_checks") if "kit_checks" in plugins else len(plugins), "kit_images")
-    return plugins
+    return list(dict.fromkeys([*conf.PLUGINS, "kit_images"]))
 
 
 PLUGINS = plugins_with_images()

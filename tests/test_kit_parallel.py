@@ -11,6 +11,7 @@ from conftest import ROOT, build, copy_content, files_of
 from fixture_site import Case, assert_refused
 from bench.corpus import write_corpus
 import kit_frontmatter.kit_frontmatter as frontmatter
+from kit_build import problems
 from kit_parallel.kit_parallel import SharedWriter, _shared_output
 from kit_schema import BuildStopped, Problem
 
@@ -57,31 +58,33 @@ def write_with(writer: SharedWriter, names: list[str], share: int, shares: int) 
 
 
 def test_a_share_renders_every_nth_file_and_still_sees_every_name(tmp_path):
+    problems.clear()
     writer = SharedWriter(str(tmp_path), {"RELATIVE_URLS": False, "PAGINATED_TEMPLATES": {}})
     write_with(writer, ["a.html", "b.html", "c.html", "d.html", "e.html"], share=1, shares=2)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b.html", "d.html"]
     assert (tmp_path / "d.html").read_text() == "d.html by 1"
     writer.write_file("c.html", Template("x"), {})  # rendered by the other share, still a clash
-    assert [problem.message for problem in writer.settings["KIT_PROBLEMS"]] == [
+    assert [problem.message for problem in problems.reported()] == [
         "its address /c.html is already taken by the site's own page /c.html; give one of them another file name or slug"]
 
 
 def test_problems_found_in_a_worker_reach_the_main_process(tmp_path):
-    settings = {"KIT_WORKERS": 2, "KIT_PROBLEMS": []}
+    problems.clear()
+    settings = {"KIT_WORKERS": 2}
     writer = SharedWriter(str(tmp_path), {"RELATIVE_URLS": False, "PAGINATED_TEMPLATES": {}})
 
     def generate_output(writer):
-        settings["KIT_PROBLEMS"].append(Problem("news/x.md", 3, "", f"found by share {writer.share}"))
+        problems.report(Problem("news/x.md", 3, "", f"found by share {writer.share}"))
         writer.write_file("a.html", Template("a"), {})
         writer.write_file("b.html", Template("b"), {})
 
-    _shared_output(generate_output, settings, writer)
-    assert sorted(p.message for p in settings["KIT_PROBLEMS"]) == ["found by share 0", "found by share 1"]
+    _shared_output(generate_output, writer, settings)
+    assert sorted(p.message for p in problems.reported()) == ["found by share 0", "found by share 1"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.html", "b.html"]
 
 
 def test_a_failing_worker_fails_the_build(tmp_path):
-    settings = {"KIT_WORKERS": 2, "KIT_PROBLEMS": []}
+    settings = {"KIT_WORKERS": 2}
     writer = SharedWriter(str(tmp_path), {"RELATIVE_URLS": False, "PAGINATED_TEMPLATES": {}})
 
     def generate_output(writer):
@@ -89,7 +92,7 @@ def test_a_failing_worker_fails_the_build(tmp_path):
             raise ValueError("a template broke")
 
     with pytest.raises(RuntimeError, match="ValueError: a template broke"):
-        _shared_output(generate_output, settings, writer)
+        _shared_output(generate_output, writer, settings)
 
 
 @pytest.mark.parametrize("count", [1, 2])

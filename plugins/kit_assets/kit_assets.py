@@ -20,7 +20,6 @@ from pathlib import Path
 import minify_html
 from jinja2 import pass_context
 from markupsafe import Markup
-from pelican import signals
 
 HASH_LENGTH = 10
 MINIFIERS = {".css": lambda text: minify_css(text)}
@@ -91,12 +90,3 @@ def rename_copies(pelican) -> None:
         (folder / relative).unlink(missing_ok=True)
         (folder / hashed).parent.mkdir(parents=True, exist_ok=True)
         (folder / hashed).write_bytes(data)
-
-
-def register() -> None:
-    # initialized: hashes must be known before any template is rendered.
-    signals.initialized.connect(prepare)
-    # generator_init: templates of every generator use asset() and inline_css().
-    signals.generator_init.connect(install)
-    # finalized: Pelican has copied theme/static; swap in the hashed files.
-    signals.finalized.connect(rename_copies)

@@ -1,5 +1,5 @@
 """iCalendar files for events; see kit_calendar.py."""
 
-from .kit_calendar import calendar, escape, fold, register
+from .kit_calendar import calendar, escape, fold
 
-__all__ = ["calendar", "escape", "fold", "register"]
+__all__ = ["calendar", "escape", "fold"]

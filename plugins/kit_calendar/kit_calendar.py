@@ -19,7 +19,6 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from jinja2 import pass_context
-from pelican import signals
 from pelican.generators import Generator
 from kit_i18n import lang_prefix, page_lang, translated_text
 from kit_sitefiles import write_text_file
@@ -149,10 +148,3 @@ def install(generator) -> None:
 
 def get_generators(pelican) -> type[Generator]:
     return CalendarGenerator
-
-
-def register() -> None:
-    # generator_init: event pages and listings link to the calendar files.
-    signals.generator_init.connect(install)
-    # get_generators: the calendar files need every event read and its address known.
-    signals.get_generators.connect(get_generators)

@@ -13,8 +13,8 @@ from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from pelican import signals
 from kit_schema import Problem
+from kit_build.problems import report
 
 
 REFERENCE = re.compile(r"""\s(href|src|srcset)=(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""")
@@ -65,9 +65,4 @@ def broken_links(output: Path, siteurl: str = "") -> list[Problem]:
 def check_output(pelican) -> None:
     if pelican.settings.get("KIT_CHECK_LINKS", True):
         problems = broken_links(Path(pelican.output_path), pelican.settings["SITE_ADDRESS"])
-        pelican.settings.setdefault("KIT_PROBLEMS", []).extend(problems)
-
-
-def register() -> None:
-    # finalized: every page is written; kit_schema stops the build on what this finds.
-    signals.finalized.connect(check_output)
+        report(*problems)

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import brotli
 import minify_html
-from pelican import signals
 
 TEXT_SUFFIXES = {".html", ".css", ".js", ".xml", ".txt", ".svg", ".json", ".ics", ".csv", ".webmanifest"}
 MIN_BYTES = 256  # smaller files gain nothing from compression
@@ -59,8 +58,3 @@ def process_output(pelican) -> None:
         texts = [p for p in sorted(output.rglob("*")) if p.is_file() and p.suffix in TEXT_SUFFIXES
                  and p.stat().st_size >= MIN_BYTES]
         _in_parallel(compress_file, texts)
-
-
-def register() -> None:
-    # finalized: every page and asset is written; compress the final bytes.
-    signals.finalized.connect(process_output)

@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import pass_context
-from pelican import signals
 from pelican.generators import Generator
 from kit_i18n import lang_prefix, page_lang
 from kit_sitefiles import write_text_file
@@ -107,10 +106,3 @@ def install(generator) -> None:
 
 def get_generators(pelican) -> type[Generator]:
     return DownloadsGenerator
-
-
-def register() -> None:
-    # generator_init: listings link to their downloads.
-    signals.generator_init.connect(install)
-    # get_generators: the downloads need every item read and its address known.
-    signals.get_generators.connect(get_generators)

@@ -1,5 +1,5 @@
 """Markdown with YAML front matter, checked per folder; see kit_frontmatter.py."""
 
-from .kit_frontmatter import YamlMarkdownReader, register, sanitize, split_front_matter
+from .kit_frontmatter import YamlMarkdownReader, sanitize, split_front_matter
 
-__all__ = ["YamlMarkdownReader", "register", "sanitize", "split_front_matter"]
+__all__ = ["YamlMarkdownReader", "sanitize", "split_front_matter"]

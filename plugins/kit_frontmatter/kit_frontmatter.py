@@ -2,7 +2,7 @@
 
 Each content folder has one schema, its type's in the registry (kit_types). A file whose front matter breaks
 it is still read as far as possible (as a draft), and its problems go to the
-settings (`KIT_PROBLEMS`) so that the whole run is checked before the build stops with
+build (`kit_build.problems`) so that the whole run is checked before the build stops with
 every problem listed. One Markdown instance serves every file of the process.
 `body_html()` is the whole conversion of a body; kit_parallel may run it ahead of
 the reader in other processes and leave the results in `PREPARED`.
@@ -17,10 +17,10 @@ from typing import Any
 
 import nh3
 from markdown import Markdown
-from pelican import signals
 from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
 from kit_schema import display_path, Problem, check, load_yaml, parse_date
+from kit_build.problems import report
 from kit_types.fields import COMMON
 from .intake import intake_problems, outside_links
 from .lists import ascii_start
@@ -162,7 +162,7 @@ def report_problems(generator, metadata: dict) -> None:
     """Hand a file's problems to the build, whether it was read now or cached."""
     problems = metadata.pop("kit_problems", None)
     if problems:
-        generator.settings.setdefault("KIT_PROBLEMS", []).extend(problems)
+        report(*problems)
 
 
 def check_intake(pelican) -> None:
@@ -174,7 +174,7 @@ def check_intake(pelican) -> None:
     problems = intake_problems(Path(settings["PATH"]), [*settings["ARTICLE_PATHS"], *settings["PAGE_PATHS"]],
                                list(settings["STATIC_PATHS"]), [lang["code"] for lang in settings.get("LANGUAGES", [])],
                                unpublished)
-    settings.setdefault("KIT_PROBLEMS", []).extend(problems)
+    report(*problems)
     links = [glob.escape(link.name) for link in outside_links(Path(settings["PATH"]))]  # never walked into
     settings["IGNORE_FILES"] = list(dict.fromkeys([*settings["IGNORE_FILES"], *links]))
 
@@ -182,14 +182,3 @@ def check_intake(pelican) -> None:
 def use_reader(readers) -> None:
     for extension in YamlMarkdownReader.file_extensions:
         readers.reader_classes[extension] = YamlMarkdownReader
-
-
-def register() -> None:
-    # get_generators: sent at the start of every build (livereload runs several), after the
-    # identity is loaded and before any file is read; the receiver adds no generator.
-    signals.get_generators.connect(check_intake)
-    # readers_init: replace Pelican's Markdown reader before any file is read.
-    signals.readers_init.connect(use_reader)
-    # *_generator_context: runs for every file, also when its reading came from the cache.
-    signals.article_generator_context.connect(report_problems)
-    signals.page_generator_context.connect(report_problems)

@@ -21,11 +21,11 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from jinja2 import pass_context
 from markupsafe import Markup, escape
-from pelican import signals
 from pelican.utils import slugify
 
 import kit_dates
 from kit_schema import Problem
+from kit_build.problems import report
 
 CATALOG_DIR = Path(__file__).resolve().parents[2] / "theme" / "translations"
 
@@ -191,7 +191,7 @@ def name_item(generator, metadata: dict) -> None:
     metadata.setdefault("lang", settings["DEFAULT_LANG"])
     codes = [lang["code"] for lang in settings["LANGUAGES"]]
     if metadata["lang"] not in codes:
-        settings.setdefault("KIT_PROBLEMS", []).append(Problem(
+        report(Problem(
             f"content/{metadata.get('kind', '')}/{metadata.get('key', '')}", None, "lang",
             f"'{metadata['lang']}' is not a language of this site; use one of {', '.join(codes)} "
             "or add it to languages in content/site.yaml"))
@@ -206,11 +206,3 @@ def name_item(generator, metadata: dict) -> None:
     if key == "404":
         metadata["save_as"] = f"{metadata['prefix']}404.html"
         metadata["url"] = f"{metadata['prefix']}404.html"
-
-
-def register() -> None:
-    # generator_init: every generator's Jinja environment needs the helpers.
-    signals.generator_init.connect(install)
-    # *_generator_context: file-derived names must exist before URLs are computed.
-    signals.article_generator_context.connect(name_item)
-    signals.page_generator_context.connect(name_item)

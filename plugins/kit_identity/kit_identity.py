@@ -27,7 +27,6 @@ from typing import Any
 
 import yaml
 from babel import Locale, UnknownLocaleError
-from pelican import signals
 from kit_frontmatter.sources import encoding_problem, inside, read_source
 from .sections import HOME_HELP, SECTIONS_HELP, chosen_sections, home_panels, section_problems
 from kit_schema import BuildStopped, Field, Problem, check, closest, display_path, load_yaml, time_zones
@@ -342,8 +341,3 @@ def apply_identity(pelican) -> None:
 
 def _default_text(value: Any, default_lang: str) -> str:
     return str(value.get(default_lang, next(iter(value.values())))) if isinstance(value, dict) else str(value)
-
-
-def register() -> None:
-    # initialized: the identity must be known before any content is read.
-    signals.initialized.connect(apply_identity)

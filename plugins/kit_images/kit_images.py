@@ -26,7 +26,6 @@ import hashlib
 import io
 import itertools
 import json
-import logging
 import math
 import os
 import re
@@ -45,10 +44,11 @@ import PIL
 from jinja2 import pass_context
 from markupsafe import Markup
 from PIL import Image, ImageCms, ImageOps, features
-from pelican import signals
 from pelican.generators import Generator
 from kit_frontmatter.sources import read_source
 from kit_schema import Problem, display_path
+from kit_build.pelican_wall import body_html, quiet_pelican_alt_warnings, replace_body_html
+from kit_build.problems import report  # a photo shared by translations is listed once: BuildStopped drops repeats
 
 PLUGIN = "kit_images"
 WIDTHS = (320, 480, 640, 800, 960, 1280)  # never wider than the original; steps fit common phones
@@ -80,7 +80,6 @@ OUTPUTS = "KIT_IMAGE_OUTPUTS"  # settings key: output path -> cached file, for t
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 LINK_MARKER = re.compile(r"^[{|](?:static|attach|filename)[|}]")
 KEPT_ATTRIBUTES = ("alt", "title", "id", "lang", "dir", "class")
-PELICAN_ALT_WARNINGS = ("Empty alt attribute for image %s in %s", "Other images have empty alt attributes")
 REDUCIBLE = ("RGB", "RGBA", "L", "LA")  # modes box-reduced before anything else; a palette keeps its colours
 TURNS = {2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180, 4: Image.Transpose.FLIP_TOP_BOTTOM,
          5: Image.Transpose.TRANSPOSE, 6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE,
@@ -131,16 +130,6 @@ class _Attributes(HTMLParser):
         self.found = {name: value or "" for name, value in attrs}
 
 
-class _WithoutPelicanAltWarning(logging.Filter):
-    """This plugin reports empty alt text itself, with the line and the fix; Pelican would say it twice."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return record.msg not in PELICAN_ALT_WARNINGS
-
-
-ALT_WARNING_FILTER = _WithoutPelicanAltWarning()
-
-
 def enabled(settings: dict) -> bool:
     """Pelican's signals outlive a build in one process: act only for builds that list this plugin."""
     return any(str(name).split(".")[0] == PLUGIN for name in settings.get("PLUGINS") or ())
@@ -184,12 +173,6 @@ def line_of(source: Path, src: str) -> int | None:
     except OSError:
         return None
     return next((number for number, line in enumerate(lines, start=1) if src in line), None)
-
-
-def report(settings: dict, problem: Problem) -> None:
-    problems = settings.setdefault("KIT_PROBLEMS", [])
-    if problem not in problems:  # a photo shared by translations is reported once
-        problems.append(problem)
 
 
 def kilobytes(size: int) -> str:
@@ -440,14 +423,14 @@ def rewrite(tag: str, source: Path, settings: dict, eager: bool) -> str:
     src = attributes.get("src", "")
     where = display_path(source, settings["PATH"])
     if not attributes.get("alt", "").strip():
-        report(settings, Problem(where, line_of(source, src), "", f"the image {src} has no alt text; "
-                                 f"describe the image in the alt text: ![what the photo shows]({src})"))
+        report(Problem(where, line_of(source, src), "", f"the image {src} has no alt text; "
+                       f"describe the image in the alt text: ![what the photo shows]({src})"))
     image = content_file(src, source, Path(settings["PATH"]))
     if image is None or image.suffix.lower() not in RASTER:
         return tag
     if not image.is_file():
-        report(settings, Problem(where, line_of(source, src), "", f"the image {src} does not exist; check the "
-                                 "folder and the file name (photos go in content/images/)"))
+        report(Problem(where, line_of(source, src), "", f"the image {src} does not exist; check the "
+                       "folder and the file name (photos go in content/images/)"))
         return html_tag("img", attributes | {"src": LINK_MARKER.sub("", src)})  # no second warning from Pelican
     urls = published_urls(image, settings)
     return picture(attributes, urls, eager) if urls else tag
@@ -457,17 +440,17 @@ def published_urls(image: Path, settings: dict) -> dict[Variant, str] | None:
     """The address of each derived file of `image`, planned for copying; None after reporting a problem."""
     problem = bounds_problem(image, settings)
     if problem:
-        report(settings, problem)
+        report(problem)
         return None
     try:
         derived = derive(image, settings)
     except UnreadableImage as error:
-        report(settings, Problem(display_path(image, settings["PATH"]), None, "", str(error)))
+        report(Problem(display_path(image, settings["PATH"]), None, "", str(error)))
         return None
     if derived.too_big:
         limit = int(settings.get("KIT_IMAGE_MAX_BYTES", MAX_BYTES))
-        report(settings, Problem(display_path(image, settings["PATH"]), None, "",
-                                 too_big_message(derived.too_big, limit)))
+        report(Problem(display_path(image, settings["PATH"]), None, "",
+                       too_big_message(derived.too_big, limit)))
         return None
     return publish(derived, image, settings)
 
@@ -475,12 +458,12 @@ def published_urls(image: Path, settings: dict) -> dict[Variant, str] | None:
 def rewrite_images(content) -> None:
     """Replace each image of a page's body; the first one loads at once, the others when scrolled to."""
     settings = content.settings
-    if not enabled(settings) or not getattr(content, "_content", None) or not content.source_path:
+    if not enabled(settings) or not body_html(content) or not content.source_path:
         return
     source = Path(content.source_path)
     order = itertools.count()
-    content._content = IMG_TAG.sub(lambda match: rewrite(match.group(0), source, settings, next(order) == 0),
-                                   content._content)
+    replace_body_html(content, IMG_TAG.sub(lambda match: rewrite(match.group(0), source, settings, next(order) == 0),
+                                           body_html(content)))
 
 
 def front_matter_images(content) -> list[str]:
@@ -503,7 +486,7 @@ def prepare_photos(content) -> None:
             urls = published_urls(image, settings)
             if urls:
                 content.kit_photos[file] = urls
-    content.kit_photos_eager = "<img" not in (getattr(content, "_content", None) or "")
+    content.kit_photos_eager = "<img" not in (body_html(content) or "")
 
 
 @pass_context
@@ -605,7 +588,7 @@ def strip_published(pelican) -> None:
             except UnreadableImage as error:
                 message = str(error)
             if message:
-                report(settings, Problem(f"output/{path.relative_to(output).as_posix()}", None, "", message))
+                report(Problem(f"output/{path.relative_to(output).as_posix()}", None, "", message))
 
 
 class DerivedImagesGenerator(Generator):
@@ -619,10 +602,8 @@ class DerivedImagesGenerator(Generator):
 
 
 def quiet_pelican_alt_warning(pelican) -> None:
-    logger = logging.getLogger("pelican.readers")
-    logger.removeFilter(ALT_WARNING_FILTER)
-    if enabled(pelican.settings):
-        logger.addFilter(ALT_WARNING_FILTER)
+    """This plugin reports empty alt text itself, with the line and the fix; Pelican would say it twice."""
+    quiet_pelican_alt_warnings(enabled(pelican.settings))
 
 
 def get_generators(pelican) -> type[Generator] | None:
@@ -633,14 +614,7 @@ def get_generators(pelican) -> type[Generator] | None:
 
 
 def register() -> None:
-    # initialized: this build reports empty alt text here, so Pelican's own warning is silenced.
-    signals.initialized.connect(quiet_pelican_alt_warning)
-    # get_generators: the derived files are written with the rest of the site, never when it stops.
-    signals.get_generators.connect(get_generators)
-    # content_object_init: after the reader has sanitised the body, turn its images into <picture>s.
-    signals.content_object_init.connect(rewrite_images)
-    signals.content_object_init.connect(prepare_photos)
-    # generator_init: templates show front-matter photos with photo_tag().
-    signals.generator_init.connect(install)
-    # finalized: Pelican has copied content/images and the theme; strip their metadata.
-    signals.finalized.connect(strip_published)
+    """Kept while pelicanconf.py lists the kit's plugins one by one: the steps are kit_build's."""
+    from kit_build import register as connect_steps
+
+    connect_steps()

@@ -13,7 +13,6 @@ from collections import defaultdict
 from typing import Any
 
 from jinja2 import pass_context
-from pelican import signals
 from kit_i18n import N_, lang_prefix, page_lang, translate
 from kit_schema import Problem, closest
 from kit_types import chosen, listings, types
@@ -193,13 +192,3 @@ def install(generator) -> None:
     generator.env.globals.update({"link": link, "current_url": current_url, "menu_state": menu_state,
                                   "alternates": alternates, "hreflang_links": hreflang_links,
                                   "title_of": title_of})
-
-
-def register() -> None:
-    # generator_init: templates of every generator resolve references.
-    signals.generator_init.connect(install)
-    # *_generator_finalized: all items of a kind are known, translations linked.
-    signals.article_generator_finalized.connect(collect)
-    signals.page_generator_finalized.connect(collect)
-    # all_generators_finalized: no address changes after this point.
-    signals.all_generators_finalized.connect(freeze_addresses)

@@ -13,11 +13,11 @@ import os
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from pelican import signals
 from pelican.generators import Generator
 from kit_i18n import lang_prefix
 from kit_links import check_menu_links, versions_by_lang
 from kit_schema import Problem, display_path
+from kit_build.problems import report
 from kit_types import chosen, listings, types
 
 PAGE_SIZE = 10
@@ -96,7 +96,7 @@ class ListingsGenerator(Generator):
         menus_path = display_path(Path(self.settings["PATH"]) / "menus.yaml", self.settings["PATH"])
         problems: list[Problem] = check_menu_links(self.settings["MENUS"], self.context["KIT_INDEX"], menus_path,
                                                    self.settings)
-        self.settings.setdefault("KIT_PROBLEMS", []).extend(problems)
+        report(*problems)
         self.context["COPYRIGHT_DATE"] = build_date(self._items)
 
     def generate_output(self, writer) -> None:
@@ -146,8 +146,3 @@ class ListingsGenerator(Generator):
 
 def get_generators(pelican) -> type[Generator]:
     return ListingsGenerator
-
-
-def register() -> None:
-    # get_generators: add the listings after Pelican's own generators have read content.
-    signals.get_generators.connect(get_generators)

@@ -29,12 +29,14 @@ import traceback
 from functools import partial
 from typing import Any, Callable
 
-from pelican import signals
-from pelican.writers import Writer
+from pelican.generators import ArticlesGenerator, PagesGenerator
+from kit_build.pelican_wall import KitWriter, files_to_read, wrap_output, written_item
+from kit_build.problems import report, reported
 from kit_schema import Problem, display_path
 from kit_frontmatter.kit_frontmatter import PREPARED, file_body_html
+from kit_listings import ListingsGenerator
 
-SHARED_GENERATORS = ("ArticlesGenerator", "PagesGenerator", "ListingsGenerator")
+SHARED_GENERATORS = (ArticlesGenerator, PagesGenerator, ListingsGenerator)  # they write only through the writer
 CHUNK = 32  # files per task handed to a pool process
 
 
@@ -54,7 +56,7 @@ class _NothingToRender:
         return ""
 
 
-class SharedWriter(Writer):
+class SharedWriter(KitWriter):
     """Pelican's writer, rendering only every `shares`-th file from number `share`.
 
     Two things written to one address (two items, or an item over a listing) are a
@@ -75,27 +77,27 @@ class SharedWriter(Writer):
     def write_feed(self, *args, **kwargs):
         return super().write_feed(*args, **kwargs) if self.share == 0 else None
 
-    def _open_w(self, filename, encoding, override=False):
+    def open_file(self, filename, encoding, override):
         owners = self.__dict__.setdefault("owners", {})
-        if filename in self._written_files and not override:
-            self.settings.setdefault("KIT_PROBLEMS", []).append(_collision(filename, owners, self.writing, self))
+        if self.is_written(filename) and not override:
+            report(_collision(filename, owners, self.writing, self))
             return open(os.devnull, "w", encoding=encoding)
         owners[filename] = self.writing
         if not self.skipping:
-            return super()._open_w(filename, encoding, override)
-        self._written_files.add(filename)
+            return super().open_file(filename, encoding, override)
+        self.count_as_written(filename)
         return open(os.devnull, "w", encoding=encoding)
 
 
 def _owner(name: str, kwargs: dict, settings: dict) -> str:
     """The content file a write comes from, or the kit's own page at `name`."""
-    item = kwargs.get("article") or kwargs.get("page")
+    item = written_item(kwargs)
     if item is not None and getattr(item, "source_path", None):
         return display_path(item.source_path, settings["PATH"])
     return f"the site's own page /{name.removesuffix('index.html')}"
 
 
-def _collision(filename: str, owners: dict, writer_now: str, writer: Writer) -> Problem:
+def _collision(filename: str, owners: dict, writer_now: str, writer: KitWriter) -> Problem:
     address = "/" + os.path.relpath(filename, writer.output_path).removesuffix("index.html")
     first = owners.get(filename, "another page")
     path = writer_now if writer_now.startswith(("content", "..")) else first
@@ -113,9 +115,7 @@ def prepare_bodies(generator) -> None:
     count = workers(generator.settings)
     if count < 2:
         return
-    paths = [os.path.abspath(os.path.join(generator.path, name)) for name in _files_to_read(generator)]
-    paths = [path for path in paths if path.endswith((".md", ".markdown"))
-             and generator.readers.get_cached_data(path, None) is None]
+    paths = [path for path in files_to_read(generator) if path.endswith((".md", ".markdown"))]
     if len(paths) < 2 * CHUNK:
         return
     convert = partial(file_body_html, options=generator.settings["MARKDOWN"])
@@ -123,30 +123,25 @@ def prepare_bodies(generator) -> None:
         PREPARED.update(zip(paths, pool.map(convert, paths, chunksize=CHUNK)))
 
 
-def _files_to_read(generator) -> list[str]:
-    kind = "ARTICLE" if type(generator).__name__ == "ArticlesGenerator" else "PAGE"
-    return generator.get_files(generator.settings[f"{kind}_PATHS"], exclude=generator.settings[f"{kind}_EXCLUDES"])
-
-
 def share_output(generators: list) -> None:
     """Let the listed generators render their pages in every worker."""
     for generator in generators:
-        if type(generator).__name__ in SHARED_GENERATORS and workers(generator.settings) > 1:
-            generator.generate_output = partial(_shared_output, generator.generate_output, generator.settings)
+        if isinstance(generator, SHARED_GENERATORS) and workers(generator.settings) > 1:
+            wrap_output(generator, partial(_shared_output, settings=generator.settings))
 
 
-def _shared_output(generate_output: Callable, settings: dict, writer: Any) -> None:
+def _shared_output(generate_output: Callable, writer: Any, settings: dict) -> None:
     if not isinstance(writer, SharedWriter):
         return generate_output(writer)
-    count, problems = workers(settings), settings.setdefault("KIT_PROBLEMS", [])
-    children = [_start_worker(generate_output, writer, share, count, problems) for share in range(1, count)]
+    count = workers(settings)
+    children = [_start_worker(generate_output, writer, share, count) for share in range(1, count)]
     failures = []
     try:
         _run_share(generate_output, writer, 0, count)
     finally:  # the workers end and are waited for, even when this process's share failed
         for pid, reader in children:
             failure, found = _collect(pid, reader)
-            problems.extend(found)
+            report(*found)
             failures += [failure] if failure else []
     if failures:
         raise RuntimeError("a worker process of the build failed:\n" + "\n".join(failures))
@@ -160,8 +155,7 @@ def _run_share(generate_output: Callable, writer: SharedWriter, share: int, coun
         writer.share, writer.shares, writer.calls = 0, 1, 0
 
 
-def _start_worker(generate_output: Callable, writer: SharedWriter, share: int, count: int,
-                  problems: list) -> tuple[int, int]:
+def _start_worker(generate_output: Callable, writer: SharedWriter, share: int, count: int) -> tuple[int, int]:
     """Fork a worker that renders share number `share`; (pid, pipe to read its report)."""
     reader, sender = os.pipe()
     sys.stdout.flush()
@@ -171,13 +165,13 @@ def _start_worker(generate_output: Callable, writer: SharedWriter, share: int, c
         os.close(sender)
         return pid, reader
     os.close(reader)
-    known, failure = len(problems), None
+    known, failure = len(reported()), None  # the worker reports into its own copy of the list
     try:
         _run_share(generate_output, writer, share, count)
     except BaseException:  # the parent reports it; a worker must never return into Pelican
         failure = traceback.format_exc()
     with os.fdopen(sender, "wb") as pipe:
-        pickle.dump((failure, problems[known:]), pipe)
+        pickle.dump((failure, reported()[known:]), pipe)
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(0)
@@ -193,15 +187,5 @@ def _collect(pid: int, reader: int) -> tuple[str | None, list]:
     return pickle.loads(data)
 
 
-def use_shared_writer(pelican) -> type[Writer]:
+def use_shared_writer(pelican) -> type[KitWriter]:
     return SharedWriter
-
-
-def register() -> None:
-    # *_generator_preread: sent before each file is read; the first one converts them all.
-    signals.article_generator_preread.connect(prepare_bodies)
-    signals.page_generator_preread.connect(prepare_bodies)
-    # all_generators_finalized: every item is known; output comes next.
-    signals.all_generators_finalized.connect(share_output)
-    # get_writer: Pelican asks plugins for the writer class.
-    signals.get_writer.connect(use_shared_writer)

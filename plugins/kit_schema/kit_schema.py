@@ -11,11 +11,9 @@ from __future__ import annotations
 import datetime
 import difflib
 import functools
-import logging
 import math
 import os
 import re
-import sys
 import zoneinfo
 from dataclasses import dataclass, field
 from typing import Any
@@ -311,60 +309,3 @@ def did_you_mean(word: str, candidates) -> str:
 def time_zones() -> frozenset[str]:
     """The names of the IANA time-zone database (read once: it walks the tzdata package)."""
     return frozenset(zoneinfo.available_timezones())
-
-
-class WarningCollector(logging.Handler):
-    """Turns every warning Pelican logs into a problem, so none goes unnoticed."""
-
-    def __init__(self, problems: list[Problem]):
-        super().__init__(logging.WARNING)
-        self.problems = problems
-
-    def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage().split("\n")[0]
-        if message.startswith("Unable to find"):
-            return  # kit_frontmatter reports each broken {filename} link with its line
-        if message.startswith("Could not process") and record.args:
-            self.problems.append(Problem(f"content/{record.args[0]}", None, "", UNREADABLE))
-            return
-        self.problems.append(Problem(_source_being_processed() or "content", None, "", message))
-
-
-def _source_being_processed() -> str | None:
-    """The content file whose processing logged the current warning, if any."""
-    frame = sys._getframe(1)
-    while frame is not None:
-        item = frame.f_locals.get("self")
-        source = getattr(item, "source_path", None)
-        if isinstance(source, str):
-            return display_path(source, getattr(item, "settings", {}).get("PATH", "content"))
-        frame = frame.f_back
-    return None
-
-
-def collect_warnings(pelican) -> None:
-    """Start listening to Pelican's warnings for this build."""
-    root = logging.getLogger("pelican")
-    for handler in [h for h in root.handlers if isinstance(h, WarningCollector)]:
-        root.removeHandler(handler)
-    root.addHandler(WarningCollector(pelican.settings.setdefault("KIT_PROBLEMS", [])))
-
-
-def stop_on_problems(sender) -> None:
-    """Stop the build when any file had a problem; the caller keeps the old site."""
-    settings = sender.settings if hasattr(sender, "settings") else sender[0].settings
-    if settings.get("KIT_PROBLEMS"):
-        problems = list(settings["KIT_PROBLEMS"])
-        settings["KIT_PROBLEMS"].clear()  # livereload runs the same Pelican again: the next build starts clean
-        raise BuildStopped(problems)
-
-
-def register() -> None:
-    from pelican import signals
-
-    # initialized: catch warnings from the first file read on.
-    signals.initialized.connect(collect_warnings)
-    # all_generators_finalized: every file is read and checked; stop before writing.
-    signals.all_generators_finalized.connect(stop_on_problems)
-    # finalized: links are replaced while pages are written; stop if one was broken.
-    signals.finalized.connect(stop_on_problems)

@@ -1,5 +1,5 @@
 """Full-text search with Pagefind; see kit_search.py."""
 
-from .kit_search import KEPT_FILES, index_site, register
+from .kit_search import KEPT_FILES, index_site
 
-__all__ = ["KEPT_FILES", "index_site", "register"]
+__all__ = ["KEPT_FILES", "index_site"]

@@ -28,8 +28,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from pelican import signals
 from kit_schema import Problem
+from kit_build.problems import report
 
 from .folding import arabic_spellings, fold
 
@@ -150,14 +150,8 @@ def build_index(pelican) -> None:
         for glob, bundle in language_runs(output, codes, settings["DEFAULT_LANG"]):
             error = index_language(output, copies, glob, bundle)
             if error:
-                settings.setdefault("KIT_PROBLEMS", []).append(
-                    Problem("output", None, "", f"the search index could not be built: {error.strip()[:500]}"))
+                report(Problem("output", None, "", f"the search index could not be built: {error.strip()[:500]}"))
                 return
     notice = arabic_spelling_notice(Path(settings["PATH"]), codes, settings["DEFAULT_LANG"])
     if notice:
         print(notice)  # printed, not logged: the kit turns logged warnings into problems that stop the build
-
-
-def register() -> None:
-    # finalized: every page is written; index them before compression and checks.
-    signals.finalized.connect(build_index)

@@ -29,7 +29,6 @@ from typing import Iterator
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from kit_assets import style_sources
 from kit_identity import languages_of
-from pelican import signals
 
 POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' {styles}; "
           "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
@@ -155,8 +154,3 @@ def _wait_for(port: int, tries: int = 200) -> None:
 
 def write_headers(pelican) -> None:
     (Path(pelican.output_path) / "_headers").write_text(headers_file(pelican.settings), encoding="utf-8")
-
-
-def register() -> None:
-    # finalized: the output folder exists; add the hosts' header rules to it.
-    signals.finalized.connect(write_headers)

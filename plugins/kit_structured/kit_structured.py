@@ -15,7 +15,6 @@ from urllib.parse import quote
 
 from jinja2 import pass_context
 from markupsafe import Markup
-from pelican import signals
 from kit_i18n import page_lang, translated_text
 from kit_links.kit_links import current_url, listing_refs, title_of
 from kit_types import types
@@ -115,8 +114,3 @@ def open_graph(context) -> list[tuple[str, str]]:
 
 def install(generator) -> None:
     generator.env.globals.update({"json_ld": json_ld, "open_graph": open_graph})
-
-
-def register() -> None:
-    # generator_init: base.html writes the tags of every page.
-    signals.generator_init.connect(install)

@@ -1,5 +1,5 @@
 """Preparation and extra checks of typed items; see kit_typeitems.py."""
 
-from .kit_typeitems import describe_file, moment, prepare, reference_time, register
+from .kit_typeitems import describe_file, moment, prepare, reference_time
 
-__all__ = ["describe_file", "moment", "prepare", "reference_time", "register"]
+__all__ = ["describe_file", "moment", "prepare", "reference_time"]

@@ -20,9 +20,9 @@ import zoneinfo
 from pathlib import Path
 from typing import Any
 
-from pelican import signals
 from kit_i18n import lang_prefix
 from kit_schema import Problem, did_you_mean, display_path, load_yaml, parse_date, time_zones
+from kit_build.problems import report
 from kit_frontmatter import split_front_matter
 from kit_frontmatter.sources import inside, read_source
 from kit_types import types
@@ -162,17 +162,9 @@ def prepare(generator, metadata: dict) -> None:
     apply_rules(metadata, kind.schema, check)
     if kind.prepare:
         kind.prepare(metadata, check, settings.setdefault("KIT_NOW", reference_time()))
-    settings.setdefault("KIT_PROBLEMS", []).extend(check.problems)
+    report(*check.problems)
 
 
 def set_reference_time(pelican) -> None:
     """Fix the moment that decides upcoming/past and open/closed, once per build."""
     pelican.settings["KIT_NOW"] = reference_time()
-
-
-def register() -> None:
-    # initialized: one reference time for the whole build.
-    signals.initialized.connect(set_reference_time)
-    # *_generator_context: after kit_i18n has named the item, before its address is computed.
-    signals.article_generator_context.connect(prepare)
-    signals.page_generator_context.connect(prepare)

@@ -14,7 +14,6 @@ from collections import defaultdict
 from typing import Any
 
 from jinja2 import pass_context
-from pelican import signals
 from pelican.generators import Generator
 from kit_dates import format_number, to_native_digits
 from kit_i18n import lang_prefix, page_lang, translate
@@ -222,10 +221,3 @@ def install(generator) -> None:
 
 def get_generators(pelican) -> type[Generator]:
     return TypeListingsGenerator
-
-
-def register() -> None:
-    # generator_init: every template may show typed items and their labels.
-    signals.generator_init.connect(install)
-    # get_generators: the listings need every item read and its address known.
-    signals.get_generators.connect(get_generators)

@@ -1,11 +1,10 @@
 """The content types: one folder each under types/, found by the registry.
 
-`register()` makes the build use the registry: the types of KIT_TYPE_PATHS join
-the built-in ones, the sections that content/site.yaml chooses become Pelican's
-article and page paths, and the type folders are searched for templates.
+`apply_registry()` (a step of kit_build, after kit_identity has loaded the types of
+KIT_TYPE_PATHS beside the built-in ones) makes the build use the registry: the sections
+that content/site.yaml chooses become Pelican's article and page paths, and the type
+folders are searched for templates.
 """
-
-from pelican import signals
 
 from .guide import markdown_guide
 from .registry import ContentType, chosen, label, listings, types, use_paths
@@ -23,10 +22,4 @@ def apply_registry(pelican) -> None:
                                                if root not in settings.get("THEME_TEMPLATES_OVERRIDES", []))]
 
 
-def register() -> None:
-    # initialized: after kit_identity has loaded the types and read the sections, before any generator is made.
-    signals.initialized.connect(apply_registry)
-
-
-__all__ = ["ContentType", "apply_registry", "chosen", "label", "listings", "markdown_guide", "register", "use_paths",
-           "types"]
+__all__ = ["ContentType", "apply_registry", "chosen", "label", "listings", "markdown_guide", "types", "use_paths"]

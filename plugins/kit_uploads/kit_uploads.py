@@ -44,9 +44,9 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from pelican import signals
 from kit_images import UNREADABLE, UnreadableImage, oversize, size_text
 from kit_schema import Problem, display_path
+from kit_build.problems import report
 from .documents import pdf_problem, text_problem
 from .svg import svg_problem
 
@@ -267,18 +267,17 @@ def check_static_files(generator) -> None:
     settings = generator.settings
     if not enabled(settings):
         return
-    problems = settings.setdefault("KIT_PROBLEMS", [])
     for static in sorted(generator.staticfiles, key=lambda static: static.source_path):
         path = Path(static.source_path)
         if not path.is_file():
             continue  # a {static} link to a missing file: the reader names it with its line
         message = file_problem(path, settings)
-        problem = Problem(display_path(path, settings["PATH"]), None, "", message) if message else None
-        if problem and problem not in problems:  # kit_images may have named an oversized photo already
-            problems.append(problem)
+        if message:  # kit_images may have named an oversized photo already: BuildStopped lists it once
+            report(Problem(display_path(path, settings["PATH"]), None, "", message))
 
 
 def register() -> None:
-    # static_generator_finalized: Pelican has listed the files it will copy, and copies them only
-    # after all_generators_finalized, where kit_schema stops the build on any problem.
-    signals.static_generator_finalized.connect(check_static_files)
+    """Kept while pelicanconf.py lists the kit's plugins one by one: the steps are kit_build's."""
+    from kit_build import register as connect_steps
+
+    connect_steps()

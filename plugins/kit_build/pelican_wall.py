@@ -1,0 +1,224 @@
+"""Every use the kit makes of Pelican's internals, in one place.
+
+Pelican's public plugin interface is its signals, its `Generator` and `BaseReader`
+classes to subclass (with a generator's `settings`, `context` and Jinja `env`, and the
+readers' `reader_classes`, which Pelican's plugin documentation shows), and its
+settings. Everything else the kit needs (a private method of the writer, how
+generators call it, the body of a content object, the wording of a log message, the
+function autoreload calls) is reached only through the functions and classes below.
+Each names what it relies on and the Pelican version it was checked against, so an
+upgrade of Pelican means reading this one file; a test fails while the installed
+Pelican is not `PELICAN_CHECKED`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import Any, Callable, TextIO
+
+from pelican.contents import Content
+from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
+from pelican.writers import Writer
+from kit_schema import Problem, display_path
+from kit_schema.kit_schema import UNREADABLE
+from .problems import report
+
+PELICAN_CHECKED = "4.12.0"  # every "checked against" below
+PELICAN_ALT_WARNINGS = ("Empty alt attribute for image %s in %s", "Other images have empty alt attributes")
+
+_being_processed: list[Content | None] = [None]  # the item Pelican is working on, named in its warnings
+
+
+# --- The writer -------------------------------------------------------------------------------
+
+class KitWriter(Writer):
+    """Pelican's writer with one hook, `open_file()`, in front of every file it writes.
+
+    Relies on (checked against Pelican 4.12.0): `Writer.write_file()` and `write_feed()`
+    open each output file through the private `Writer._open_w(filename, encoding,
+    override)`, which raises FileOverwriteFailedError for a file already in the private
+    set `Writer._written_files`; and Pelican's generators pass the item being written as
+    the keyword `article=` or `page=` of `write_file()`.
+    """
+
+    def write_file(self, name, template, context, *args, **kwargs) -> None:
+        _being_processed[0] = written_item(kwargs)  # its warnings name it
+        try:
+            super().write_file(name, template, context, *args, **kwargs)
+        finally:
+            _being_processed[0] = None
+
+    def _open_w(self, filename: str, encoding: str, override: bool = False) -> TextIO:
+        return self.open_file(filename, encoding, override)
+
+    def open_file(self, filename: str, encoding: str, override: bool) -> TextIO:
+        """Open one output file; a subclass may decide otherwise. Pelican's own check by default."""
+        return super()._open_w(filename, encoding, override)
+
+    def is_written(self, filename: str) -> bool:
+        """Whether this writer has already written (or counted as written) `filename`."""
+        return filename in self._written_files
+
+    def count_as_written(self, filename: str) -> None:
+        """Count `filename` as written, so that writing it again is a clash, without writing it."""
+        self._written_files.add(filename)
+
+
+def written_item(write_file_kwargs: dict) -> Content | None:
+    """The item a call of `write_file()` writes, if any.
+
+    Relies on (checked against Pelican 4.12.0): ArticlesGenerator and PagesGenerator pass
+    it as `article=` or `page=`; the kit's own generators pass neither.
+    """
+    return write_file_kwargs.get("article") or write_file_kwargs.get("page")
+
+
+# --- The generators ---------------------------------------------------------------------------
+
+def wrap_output(generator: Generator, wrapper: Callable[[Callable[[Writer], None], Writer], None]) -> None:
+    """Make Pelican call `wrapper(original generate_output, writer)` for this generator.
+
+    Relies on (checked against Pelican 4.12.0): `Pelican.run()` calls
+    `generator.generate_output(writer)` on each generator instance after
+    `all_generators_finalized`, so an attribute of the instance replaces the method.
+    """
+    original = generator.generate_output
+    generator.generate_output = lambda writer: wrapper(original, writer)
+
+
+def files_to_read(generator: ArticlesGenerator | PagesGenerator) -> list[str]:
+    """The absolute paths of the files this generator will read, less those in Pelican's content cache.
+
+    Relies on (checked against Pelican 4.12.0): `generate_context()` reads
+    `get_files(settings[ARTICLE_PATHS], exclude=settings[ARTICLE_EXCLUDES])` (PAGE_* for
+    pages), relative to `generator.path`, and skips a file for which
+    `generator.readers.get_cached_data(path)` holds content.
+    """
+    kind = "ARTICLE" if isinstance(generator, ArticlesGenerator) else "PAGE"
+    settings = generator.settings
+    names = generator.get_files(settings[f"{kind}_PATHS"], exclude=settings[f"{kind}_EXCLUDES"])
+    paths = [os.path.abspath(os.path.join(generator.path, name)) for name in names]
+    return [path for path in paths if generator.readers.get_cached_data(path, None) is None]
+
+
+def published_items(generator: Generator) -> list[Content]:
+    """The items of an articles or pages generator that kit_links indexes, in all languages.
+
+    Relies on (checked against Pelican 4.12.0): after `generate_context()`, ArticlesGenerator
+    keeps its published items in `articles` and `translations`, PagesGenerator in `pages` and
+    `translations`, hidden pages in `hidden_pages` and `hidden_translations`; drafts are
+    elsewhere. The same names kit_links reads today (it may call this instead).
+    """
+    names = ("articles", "translations", "pages", "hidden_pages", "hidden_translations")
+    return [item for name in names for item in getattr(generator, name, [])]
+
+
+# --- Content objects --------------------------------------------------------------------------
+
+def body_html(content: Content) -> str | None:
+    """The HTML body of an item as its reader gave it, before Pelican replaces its links.
+
+    Relies on (checked against Pelican 4.12.0): `Content._content` holds the reader's
+    body, and `Content.get_content()` (behind `.content`) reads it at each use.
+    """
+    return getattr(content, "_content", None)
+
+
+def replace_body_html(content: Content, html: str) -> None:
+    """Give an item a new HTML body, which Pelican's link replacement then works on (see body_html)."""
+    content._content = html
+
+
+# --- Pelican's log ----------------------------------------------------------------------------
+
+class _PelicanWarnings(logging.Handler):
+    """Reports every warning Pelican logs as a problem, so none goes unnoticed."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage().split("\n")[0]
+        if message.startswith("Unable to find"):
+            return  # kit_frontmatter reports each broken {filename} link with its line
+        if message.startswith("Could not process") and record.args:
+            report(Problem(f"content/{record.args[0]}", None, "", UNREADABLE))
+            return
+        report(Problem(_source_of(record) or "content", None, "", message))
+
+
+def _source_of(record: logging.LogRecord) -> str | None:
+    """The content file a warning is about: an item among its arguments, or the one being processed."""
+    arguments = record.args if isinstance(record.args, tuple) else ()
+    item = next((arg for arg in arguments if isinstance(arg, Content)), None) or _being_processed[0]
+    if item is None or not item.source_path:
+        return None
+    return display_path(item.source_path, item.settings.get("PATH", "content"))
+
+
+def collect_pelican_warnings() -> None:
+    """Report each warning Pelican logs from now on (once, however often this is called).
+
+    Relies on (checked against Pelican 4.12.0): Pelican logs through loggers under
+    `pelican`; a file it cannot read is logged as "Could not process <path relative to
+    the content folder>"; a link it cannot resolve as "Unable to find ..."; and messages
+    about one item either pass the item (a Content) as an argument (`Skipping %s`,
+    `Unknown status`) or are logged while it is built (content_object_init comes at the
+    end of Content.__init__, and is_valid() follows) or written (see KitWriter).
+    """
+    root = logging.getLogger("pelican")
+    for handler in [h for h in root.handlers if isinstance(h, _PelicanWarnings)]:
+        root.removeHandler(handler)
+    root.addHandler(_PelicanWarnings())
+
+
+def note_item(content: Content) -> None:
+    """The item just built is the one Pelican's next warnings are about (until the next file)."""
+    _being_processed[0] = content
+
+
+def note_no_item(*sender: Any, **ignored: Any) -> None:
+    """No item is being processed: a new file is about to be read, or the generator is done."""
+    _being_processed[0] = None
+
+
+class _WithoutPelicanAltWarning(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.msg not in PELICAN_ALT_WARNINGS
+
+
+_ALT_WARNING_FILTER = _WithoutPelicanAltWarning()
+
+
+def quiet_pelican_alt_warnings(quiet: bool) -> None:
+    """Silence (or not) Pelican's own warnings about images with empty alt text.
+
+    Relies on (checked against Pelican 4.12.0): the Markdown reader logs them on the
+    `pelican.readers` logger with exactly the formats in PELICAN_ALT_WARNINGS.
+    """
+    logger = logging.getLogger("pelican.readers")
+    logger.removeFilter(_ALT_WARNING_FILTER)
+    if quiet:
+        logger.addFilter(_ALT_WARNING_FILTER)
+
+
+# --- Autoreload -------------------------------------------------------------------------------
+
+def autoreload_watching_existing_folders(argv: list[str]) -> None:
+    """Pelican's command line (`pelican.main(argv)`), its autoreload watching only static folders that exist.
+
+    Relies on (checked against Pelican 4.12.0): `pelican.autoreload()` calls the name
+    `wait_for_changes(settings_file, settings)` of the module `pelican`, imported there
+    from `pelican.utils`, which watches PATH and each of STATIC_PATHS inside it.
+    """
+    import pelican
+    from pelican import utils
+
+    def wait_for_changes(settings_file: str, settings: dict) -> Any:
+        content = settings.get("PATH", "")
+        static = [path for path in settings.get("STATIC_PATHS", []) if os.path.exists(os.path.join(content, path))]
+        return utils.wait_for_changes(settings_file, {**settings, "STATIC_PATHS": static})
+
+    pelican.wait_for_changes = wait_for_changes
+    pelican.main(argv)
