@@ -323,9 +323,12 @@ def test(c):
 @task(help={"kind": "a content folder: news, press-releases, announcements, speeches, events, tenders, ...",
             "title": "the title of the new item", "lang": "language code (default: the site's)"})
 def new(c, kind="news", title="", lang=""):
-    """Write a new news-like item with valid front matter and print its path."""
+    """Write a new item of any content type with valid front matter and print its path."""
     from kit_scaffold import write_item
+    from kit_types import use_paths
+    from pelicanconf import KIT_TYPE_PATHS
 
+    use_paths(KIT_TYPE_PATHS)  # the institution's own types, beside the kit's
     print(write_item(CONTENT, kind, title, lang, datetime.datetime.now()))
 
 
@@ -334,14 +337,15 @@ def new(c, kind="news", title="", lang=""):
     "languages": "language codes in switcher order, e.g. sw,en (sw, en, fa)", "default": "the default language",
     "website": "the public address, e.g. https://www.example.go.tz", "email": "the public e-mail address",
     "phone": "the public phone number", "timezone": "e.g. Africa/Dar_es_Salaam (the default) or Asia/Tehran",
+    "sections": "the content folders to publish, e.g. news,events,pages (default: what the kind usually has)",
     "target": "the folder to write (default: content/)", "force": "replace what a non-empty target holds"})
 def init_site_task(c, name="", kind="", languages="", default="", website="", email="", phone="", timezone="",
-                   target="", force=False):
+                   sections="", target="", force=False):
     """Write a new institution's minimal content folder; asks for missing options on a terminal."""
     from kit_scaffold.init_site import init_site
 
     values = {"name": name, "kind": kind, "languages": languages, "default": default, "website": website,
-              "email": email, "phone": phone, "timezone": timezone}
+              "email": email, "phone": phone, "timezone": timezone, "sections": sections}
     folder = Path(target) if target else CONTENT
     written = init_site(values, folder, force)
     print(f"Wrote {len(written)} files into {folder}/; build them with `make build`, then replace "

@@ -108,7 +108,7 @@ def published_items(generator: Generator) -> list[Content]:
     Relies on (checked against Pelican 4.12.0): after `generate_context()`, ArticlesGenerator
     keeps its published items in `articles` and `translations`, PagesGenerator in `pages` and
     `translations`, hidden pages in `hidden_pages` and `hidden_translations`; drafts are
-    elsewhere. The same names kit_links reads today (it may call this instead).
+    elsewhere. kit_links.collect calls it.
     """
     names = ("articles", "translations", "pages", "hidden_pages", "hidden_translations")
     return [item for name in names for item in getattr(generator, name, [])]

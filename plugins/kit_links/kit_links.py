@@ -13,6 +13,7 @@ from collections import defaultdict
 from typing import Any
 
 from jinja2 import pass_context
+from kit_build.pelican_wall import published_items
 from kit_i18n import N_, lang_prefix, page_lang, translate
 from kit_schema import Problem, closest
 from kit_types import chosen, listings, types
@@ -168,11 +169,10 @@ def collect(generator) -> None:
     """Keep every published item of a generator, in all languages, for the index."""
     items = generator.context.setdefault("KIT_ITEMS", [])
     seen = {id(item) for item in items}
-    for name in ("articles", "translations", "pages", "hidden_pages", "hidden_translations"):
-        for item in getattr(generator, name, []):
-            if id(item) not in seen:
-                seen.add(id(item))
-                items.append(item)
+    for item in published_items(generator):
+        if id(item) not in seen:
+            seen.add(id(item))
+            items.append(item)
     generator.context["KIT_INDEX"] = build_index(items)
 
 
