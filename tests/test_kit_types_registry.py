@@ -29,6 +29,7 @@ ITEM_HTML = '''{% extends "typed_item.html" %}
 CARD_HTML = '''{%- macro meta(item) -%}{{ item.received }}{%- endmacro %}
 {%- macro extra(item) %}{% endmacro %}
 '''
+STYLE_CSS = ".kit-complaint { font-weight: 700; }\n"
 COMPLAINT = "---\ntitle: Maji hayatoki\nreceived: 2026-11-02\nunit: planning\n---\nMaji hayatoki tangu juzi.\n"
 
 
@@ -39,13 +40,14 @@ def complaints_type(tmp_path) -> Path:
 
     folder = tmp_path / "types" / "complaints"
     folder.mkdir(parents=True)
-    for name, text in {"type.py": TYPE_PY, "item.html": ITEM_HTML, "card.html": CARD_HTML}.items():
+    for name, text in {"type.py": TYPE_PY, "item.html": ITEM_HTML, "card.html": CARD_HTML,
+                       "style.css": STYLE_CSS}.items():
         (folder / name).write_text(text, encoding="utf-8")
     yield folder.parent
     use_paths([])
 
 
-def test_a_type_added_as_one_folder_gets_pages_listing_sitemap_menu_scaffold_and_docs(tmp_path, complaints_type):
+def test_a_type_added_as_one_folder_gets_pages_listing_css_sitemap_menu_scaffold_and_docs(tmp_path, complaints_type):
     from kit_scaffold import write_item
     from kit_types import markdown_guide, use_paths
 
@@ -58,6 +60,7 @@ def test_a_type_added_as_one_folder_gets_pages_listing_sitemap_menu_scaffold_and
     site = tmp_path / "output"
     item = (site / "complaints" / "bomba" / "index.html").read_text(encoding="utf-8")
     assert '<p class="kit-complaint">' in item and "Maji hayatoki tangu juzi." in item
+    assert ".kit-complaint{font-weight:700}" in item  # its style.css, inlined after the theme's rules
     listing = (site / "complaints" / "index.html").read_text(encoding="utf-8")
     assert 'href="/complaints/bomba/"' in listing and "kit-card--complaints" in listing
     assert (site / "en" / "complaints" / "index.html").is_file()

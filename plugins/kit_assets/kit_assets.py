@@ -20,8 +20,10 @@ from pathlib import Path
 import minify_html
 from jinja2 import pass_context
 from markupsafe import Markup
+from kit_types.registry import type_styles
 
 HASH_LENGTH = 10
+STYLESHEET = "css/kit.css"  # the theme's one stylesheet; each content type's style.css follows its rules
 MINIFIERS = {".css": lambda text: minify_css(text)}
 
 
@@ -31,9 +33,10 @@ def minify_css(text: str) -> str:
     return wrapped.removeprefix("<style>").removesuffix("</style>")
 
 
-def served_bytes(path: Path) -> bytes:
+def served_bytes(path: Path, extra: str = "") -> bytes:
+    """The bytes served for a theme file: a stylesheet with `extra` rules after its own, minified."""
     minify = MINIFIERS.get(path.suffix)
-    return minify(path.read_text(encoding="utf-8")).encode("utf-8") if minify else path.read_bytes()
+    return minify(path.read_text(encoding="utf-8") + extra).encode("utf-8") if minify else path.read_bytes()
 
 
 def hashed_name(relative: str, data: bytes) -> str:
@@ -49,7 +52,7 @@ def theme_assets(settings: dict) -> dict[str, tuple[str, bytes]]:
     assets = {}
     for path in sorted(p for p in static.rglob("*") if p.is_file()):
         relative = path.relative_to(static).as_posix()
-        data = served_bytes(path)
+        data = served_bytes(path, type_styles() if relative == STYLESHEET else "")
         assets[relative] = (hashed_name(relative, data), data)
     return assets
 

@@ -97,6 +97,12 @@ def template_roots() -> list[str]:
     return sorted({str(kind.path.parent) for kind in types().values()})
 
 
+def type_styles() -> str:
+    """The style.css of every type, in the registry's order, for the end of the theme's stylesheet."""
+    return "".join(kind.file("style.css").read_text(encoding="utf-8") for kind in types().values()
+                   if kind.file("style.css"))
+
+
 def label(value: Any) -> str:
     """The English label of a choice value (the msgid the catalogs translate)."""
     for kind in types().values():
