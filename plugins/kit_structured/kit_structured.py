@@ -73,10 +73,8 @@ def _for_listing(context) -> dict[str, Any]:
                        "distribution": [{"@type": "DataDownload", "encodingFormat": media,
                                          "contentUrl": absolute(context, download_path(kind, fmt, lang, default))}
                                         for fmt, media in (("csv", "text/csv"), ("json", "application/json"))]}
-    if kind == "faq":
-        return base | {"@type": "FAQPage", "mainEntity": [
-            {"@type": "Question", "name": q.title, "acceptedAnswer": {"@type": "Answer", "text": plain(q.content)}}
-            for q in context.get("items", [])]}
+    if kind in types() and types()[kind].listing_data:
+        return base | types()[kind].listing_data(context, context.get("items", []))
     if context.get("page_ref") == "":
         return organization(context) | {"url": absolute(context, url)}
     return base | {"@type": "CollectionPage", "isPartOf": organization(context)}

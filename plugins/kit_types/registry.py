@@ -40,6 +40,7 @@ class ContentType:
     order: Callable[[Any], tuple] | None = None  # sort key of its listings; newest first when None
     prepare: Prepare | None = None  # computes what its templates show from its fields
     structured: Callable[[Any, Any], dict] | None = None  # (context, item) -> schema.org data
+    listing_data: Callable[[Any, list], dict] | None = None  # (context, items) -> its listing's schema.org data
     rows: Callable[[Any, str], dict] | None = None  # (item, site address) -> a row of its downloads
     labels: dict[str, str] = field(default_factory=dict)  # choice value -> msgid of its label
     single: bool = False  # one page at the folder's own address, e.g. profile/
