@@ -14,6 +14,7 @@ from conftest import ROOT, read
 IDENTITY = yaml.safe_load((ROOT / "content" / "site.yaml").read_text(encoding="utf-8"))
 CODES = [lang["code"] for lang in IDENTITY["languages"]["available"]]
 NEWS_KINDS = ("news", "press-releases", "announcements", "speeches")
+SHOWN_WITH_NEWS = ("press-conferences", "clarifications")
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
@@ -144,12 +145,14 @@ def test_persian_pages_show_jalali_dates_in_persian_digits(demo_site):
 def test_feeds_exist_per_language_and_kind(demo_site):
     for code in CODES:
         prefix = "" if code == IDENTITY["languages"]["default"] else f"{code}/"
-        for kind in NEWS_KINDS:
+        for kind in NEWS_KINDS + SHOWN_WITH_NEWS:
             feed = ET.parse(demo_site / prefix / "feeds" / f"{kind}.atom.xml").getroot()
             assert feed.tag == f"{ATOM}feed"
-            for entry in feed.iter(f"{ATOM}entry"):
-                link = entry.find(f"{ATOM}link").get("href")
-                assert (f"/{prefix}{kind}/") in link
+            shown = (kind, *SHOWN_WITH_NEWS) if kind == "news" else (kind,)  # the news feed follows its listing
+            links = [entry.find(f"{ATOM}link").get("href") for entry in feed.iter(f"{ATOM}entry")]
+            assert links and [link for link in links if not any(f"/{prefix}{k}/" in link for k in shown)] == []
+    news = (demo_site / "en" / "feeds" / "news.atom.xml").read_text(encoding="utf-8")
+    assert "/en/press-conferences/" in news and "/en/clarifications/" in news
 
 
 def test_sitemap_lists_every_item_with_alternates(demo_site):

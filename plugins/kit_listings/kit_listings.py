@@ -36,8 +36,10 @@ def by_date(item) -> tuple:
 
 
 def listed_items(items: list, kind: str, lang: str, settings: dict) -> list:
-    """The published items of `kind` that a reader of `lang` sees listed."""
-    own = [item for item in items if item.kind == kind and item.status == "published"]
+    """The published items of `kind` that a reader of `lang` sees listed, with those of the
+    types shown in its listings too (press conferences in the news)."""
+    kinds = {kind} | {name for name, spec in types().items() if kind in spec.also_in}
+    own = [item for item in items if item.kind in kinds and item.status == "published"]
     shown = [item for item in own if item.lang == lang]
     if settings.get("UNTRANSLATED") == "all-languages":
         order = [lang_["code"] for lang_ in settings["LANGUAGES"]]

@@ -122,6 +122,7 @@ def front_matter(kind: str, title: str, lang: str, now: datetime.datetime) -> st
         return typed_front_matter(kind, title, lang, now)
     values = {"title": title, "date": now.strftime("%Y-%m-%d %H:%M"),
               "category": GENERAL.get(lang, "General"), "summary": PLACEHOLDER.get(lang, PLACEHOLDER["en"])}
+    values |= {name: _example(value, title, lang, now) for name, value in types()[kind].example.items()}
     fields = {name: values[name] for name, spec in types()[kind].schema.items()
               if name in values and (spec.required or name == "summary")}
     return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False) + "---\n"

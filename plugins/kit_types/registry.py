@@ -35,6 +35,7 @@ class ContentType:
     template: str = "typed_item"  # the item template: a theme template, or "<folder>/item"
     listing: str | None = None  # the listing template, None when the type has no listing
     paged: bool = False  # its listing is cut into pages of KIT_PAGE_SIZE (kit_listings writes it)
+    also_in: tuple[str, ...] = ()  # other folders whose listings and feeds show its items too (news)
     facets: tuple[str, ...] = ()  # choice fields with one listing page per value
     split: tuple[str, str, str] | None = None  # (first view, second view, flag marking the first)
     order: Callable[[Any], tuple] | None = None  # sort key of its listings; newest first when None
