@@ -41,6 +41,7 @@ from kit_structured import kit_structured as structured
 from kit_typeitems import kit_typeitems as typeitems
 from kit_typelists import kit_typelists as typelists
 import kit_types as types
+from kit_types import references
 from kit_uploads import kit_uploads as uploads
 from . import pelican_wall as wall
 from . import problems
@@ -81,6 +82,7 @@ STEPS: list[Step] = [
     Step(signals.generator_init, i18n.install),
     Step(signals.generator_init, links.install),
     Step(signals.generator_init, typelists.install),
+    Step(signals.generator_init, references.install),
     Step(signals.generator_init, calendar.install),
     Step(signals.generator_init, downloads.install),
     Step(signals.generator_init, structured.install),

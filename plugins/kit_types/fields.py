@@ -13,11 +13,14 @@ COMMON = {
     "status": Field("choice", choices=("published", "draft", "hidden")),
 }
 WITHOUT_TITLE = {name: spec for name, spec in COMMON.items() if name != "title"}
+CAMPAIGNS = Field("texts", help="the campaigns it belongs to: file names in content/campaigns/",
+                  refers="campaigns")
 NEWS = COMMON | {
     "date": Field("date", True),
     "modified": Field("date"),
     "category": Field("text", True, "a topic such as Maji, Elimu or Afya"),
     "tags": Field("texts"),
+    "campaigns": CAMPAIGNS,
 }
 MOMENT = "YYYY-MM-DD for a whole day, or YYYY-MM-DD HH:MM"
 ZONE = "a time zone such as Africa/Dar_es_Salaam; the site's own when left out"

@@ -43,7 +43,8 @@ def _one(name: str, value: Any, spec: Field, values: dict, check) -> None:
     if spec.not_before:
         _order(name, value, spec, values, check)
     if spec.refers:
-        check.refers(name, value, spec.refers)
+        for number, entry in enumerate(value) if isinstance(value, list) else [(None, value)]:
+            check.refers(name if number is None else f"{name}.{number}", entry, spec.refers)
     if spec.under:
         check.infos[name] = check.file(name, value, spec.under)
 

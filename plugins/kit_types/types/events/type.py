@@ -6,7 +6,7 @@ from kit_i18n import N_
 from kit_schema import Field
 
 from kit_typeitems import moment
-from kit_types.fields import COMMON, MOMENT, ZONE
+from kit_types.fields import CAMPAIGNS, COMMON, MOMENT, ZONE
 from kit_types.registry import ContentType
 
 FAR = 10 ** 12
@@ -17,6 +17,7 @@ EVENT = COMMON | {
     "venue": Field("text", True, "the place, e.g. Council hall, Mlimani"),
     "organiser": Field("text", True, "the unit or body that runs the event"),
     "online": Field("url", help="a page with more details or a live stream"),
+    "campaigns": CAMPAIGNS,
 }
 
 

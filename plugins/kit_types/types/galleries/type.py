@@ -2,7 +2,7 @@
 
 from kit_i18n import N_
 from kit_schema import Field
-from kit_types.fields import COMMON, an_image
+from kit_types.fields import CAMPAIGNS, COMMON, an_image
 from kit_types.registry import ContentType
 
 GALLERY = COMMON | {
@@ -12,6 +12,7 @@ GALLERY = COMMON | {
                                         "photographer": Field("text")}),
     "videos": Field("mappings", fields={"poster": an_image(True), "url": Field("url", True),
                                         "caption": Field("text", True), "duration": Field("text")}),
+    "campaigns": CAMPAIGNS,
 }
 
 TYPE = ContentType(

@@ -3,7 +3,7 @@
 from kit_i18n import N_
 from kit_schema import Field
 from kit_structured import absolute
-from kit_types.fields import COMMON, a_file
+from kit_types.fields import CAMPAIGNS, COMMON, a_file
 from kit_types.registry import ContentType
 
 PUBLICATION_TYPES = ("report", "guideline", "by-law", "strategic-plan", "service-charter",
@@ -12,6 +12,7 @@ PUBLICATION = COMMON | {
     "type": Field("choice", True, choices=PUBLICATION_TYPES),
     "date": Field("date", True, "the day it was published"),
     "file": a_file(True),
+    "campaigns": CAMPAIGNS,
 }
 
 
