@@ -24,6 +24,7 @@ from kit_build.problems import report
 from kit_types.fields import COMMON
 from .intake import intake_problems, outside_links
 from .lists import ascii_start
+from .shared import with_shared
 from .sources import (encoding_problem, invisible_problems, key_problems, link_problems, name_date_problems,
                       outside_links_removed, read_source, reserved_problems, scheme_problems, slug_problems)
 
@@ -104,7 +105,7 @@ class YamlMarkdownReader(BaseReader):
         shown = display_path(path, content)
         text, bad_line = read_source(path)
         front, body, body_line = split_front_matter(text)
-        data, lines, problems = self._checked_front_matter(front, text, shown, path.parent.name)
+        data, lines, problems = self._checked_front_matter(front, text, shown, path)
         problems += [encoding_problem(shown, bad_line)] if bad_line else []
         problems += name_date_problems(path, shown)
         problems += slug_problems(data.get("slug"), shown, lines.get("slug"))
@@ -138,8 +139,10 @@ class YamlMarkdownReader(BaseReader):
         return self.process_metadata(name, value) if isinstance(value, str) else value
 
     def _checked_front_matter(self, front: str | None, text: str, path: str,
-                              folder: str) -> tuple[dict, dict[str, int], list[Problem]]:
-        """(data, line of each field, problems) of a file's front matter."""
+                              source: Path) -> tuple[dict, dict[str, int], list[Problem]]:
+        """(data, line of each field, problems) of a file's front matter, a translation's with the
+        shared fields of its original."""
+        folder = source.parent.name
         if front is None:
             opened = [line.strip() for line in text.splitlines()[:1]] == ["---"]
             return {}, {}, [Problem(path, 1, "", "the front matter has no closing '---' line; add a line with "
@@ -155,6 +158,8 @@ class YamlMarkdownReader(BaseReader):
         if kind is None:
             return {}, lines, problems + [Problem(path, None, "", f"the folder '{folder}' is not a content folder; "
                                                   f"use one of: {', '.join(types())}")]
+        codes = [lang["code"] for lang in self.settings.get("LANGUAGES", [])]
+        data = with_shared(data, kind.schema, source, self.settings["DEFAULT_LANG"], codes)
         return data, lines, problems + check(data, kind.schema, path, lines)
 
 

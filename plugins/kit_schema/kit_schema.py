@@ -78,6 +78,7 @@ class Field:
     not_before: str = ""  # a date not before the sibling field of this name
     refers: str = ""  # the file name (without language) of an item in this content folder
     under: str = ""  # a file under content/<under>/ (files or images)
+    shared: bool = False  # a translation takes it from its original when it leaves it out (see kit_frontmatter.shared)
 
     def __post_init__(self) -> None:
         assert self.kind in KINDS, self.kind

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kit_frontmatter.shared import is_shared
 from kit_schema import Field
 from .registry import types
 
@@ -23,6 +24,8 @@ def _rule(spec: Field) -> str:
         rules.append(f"a file name in `content/{spec.refers}/`")
     if spec.under:
         rules.append(f"must exist under `content/{spec.under}/`")
+    if is_shared(spec):
+        rules.append("shared: a translation that leaves it out takes the original's")
     return "; ".join(rules)
 
 

@@ -13,7 +13,7 @@ FAR = 10 ** 12
 EVENT = COMMON | {
     "start": Field("date", True, MOMENT),
     "end": Field("date", help=MOMENT + "; not before the start", not_before="start"),
-    "timezone": Field("text", help=ZONE),
+    "timezone": Field("text", help=ZONE, shared=True),
     "venue": Field("text", True, "the place, e.g. Council hall, Mlimani"),
     "organiser": Field("text", True, "the unit or body that runs the event"),
     "online": Field("url", help="a page with more details or a live stream"),

@@ -9,9 +9,9 @@ GALLERY = COMMON | {
     "date": Field("date", True, "the day the photos were taken"),
     "photographer": Field("text", help="credit for every photo unless a photo names its own"),
     "photos": Field("mappings", fields={"file": an_image(True), "caption": Field("text", True),
-                                        "photographer": Field("text")}),
+                                        "photographer": Field("text")}, shared=True),
     "videos": Field("mappings", fields={"poster": an_image(True), "url": Field("url", True),
-                                        "caption": Field("text", True), "duration": Field("text")}),
+                                        "caption": Field("text", True), "duration": Field("text")}, shared=True),
     "campaigns": CAMPAIGNS,
 }
 

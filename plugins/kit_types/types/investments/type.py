@@ -12,19 +12,21 @@ SIZE_UNITS = ("hectares", "acres", "square-metres", "units")
 INVESTMENT = COMMON | {
     "sector": Field("choice", True, choices=INVESTMENT_SECTORS),
     "state": Field("choice", True, "whether it is still open to investors", choices=INVESTMENT_STATES),
-    "location": Field("mapping", True, fields=WARD),
+    "location": Field("mapping", True, fields=WARD, shared=True),
     "size": Field("mapping", True, fields={"amount": Field("number", True),
-                                           "unit": Field("choice", True, choices=SIZE_UNITS)}),
+                                           "unit": Field("choice", True, choices=SIZE_UNITS)}, shared=True),
     "land_status": Field("text", help="e.g. surveyed, free of claims"),
     "tenure": Field("text", help="e.g. granted right of occupancy, 99 years"),
     "infrastructure": Field("texts", help="roads, power, water nearby"),
     "incentives": Field("texts"),
-    "capital": Field("mapping", fields={"amount": Field("number", True), "currency": Field("text", True)}),
+    "capital": Field("mapping", fields={"amount": Field("number", True), "currency": Field("text", True)},
+                     shared=True),
     "contact": Field("mapping", True, fields={"name": Field("text", True), "phone": Field("text"),
                                               "email": Field("email")}),
     "prospectus": a_file(help=FILE),
     "coordinates": Field("mapping", fields={"latitude": Field("number", True, minimum=-90, maximum=90),
-                                            "longitude": Field("number", True, minimum=-180, maximum=180)}),
+                                            "longitude": Field("number", True, minimum=-180, maximum=180)},
+                         shared=True),
 }
 
 

@@ -9,7 +9,7 @@ PERSON = WITHOUT_TITLE | {
     "name": Field("text", True, "the person's name, with Mr, Ms or Dr if used"),
     "position": Field("text", True, "the job title, e.g. District Executive Director"),
     "unit": a_unit("the file name of a unit in content/units/, e.g. ict"),
-    "phone": Field("text"),
+    "phone": Field("text", shared=True),
     "email": Field("email"),
     "photo": an_image(),
     "order": Field("number", help="position in the unit's list; 1 comes first"),

@@ -9,15 +9,15 @@ PROFILE = COMMON | {
     "location": Field("text", True, "where the district lies, in one or two sentences"),
     "area_km2": Field("number", True, "the area in square kilometres"),
     "population": Field("mapping", True, fields={"count": Field("number", True),
-                                                 "census_year": Field("number", True)}),
+                                                 "census_year": Field("number", True)}, shared=True),
     "administration": Field("mapping", True, fields={"divisions": NUMBER, "wards": Field("number", True),
-                                                     "villages": NUMBER, "streets": NUMBER}),
+                                                     "villages": NUMBER, "streets": NUMBER}, shared=True),
     "climate": Field("text"),
     "economy": Field("texts", True, "the main economic activities"),
     "social_services": Field("mapping", fields={
         "primary_schools": NUMBER, "secondary_schools": NUMBER, "hospitals": NUMBER,
         "health_centres": NUMBER, "dispensaries": NUMBER,
-        "water_coverage": Field("number", help="percent of people with clean water")}),
+        "water_coverage": Field("number", help="percent of people with clean water")}, shared=True),
     "facts": Field("mappings", fields={"label": Field("text", True), "value": Field("text", True)}),
     "charts": Field("mappings", fields={
         "title": Field("text", True), "unit": Field("text"),

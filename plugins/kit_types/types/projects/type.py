@@ -12,16 +12,16 @@ PROJECT = COMMON | {
     "sector": Field("choice", True, choices=PROJECT_SECTORS),
     "state": Field("choice", True, "whether the work is planned, ongoing, completed or stalled",
                    choices=PROJECT_STATES),
-    "location": Field("mapping", True, fields=WARD),
+    "location": Field("mapping", True, fields=WARD, shared=True),
     "funders": Field("texts", True),
     "budget": Field("number", True, "the total budget, digits only"),
     "spent": Field("number", help="the amount spent so far, digits only"),
-    "currency": Field("text", True, "e.g. TZS or USD"),
+    "currency": Field("text", True, "e.g. TZS or USD", shared=True),
     "progress": Field("number", True, "percent of the work done, 0 to 100", minimum=0, maximum=100),
     "start": Field("date", help="YYYY-MM-DD"),
     "end": Field("date", help="YYYY-MM-DD, planned or actual", not_before="start"),
     "contractor": Field("text"),
-    "photos": Field("mappings", fields={"file": an_image(True), "caption": Field("text", True)}),
+    "photos": Field("mappings", fields={"file": an_image(True), "caption": Field("text", True)}, shared=True),
 }
 
 

@@ -13,14 +13,14 @@ FAR = 10 ** 12
 TENDER_TYPES = ("tender", "vacancy", "expression-of-interest")
 TENDER = COMMON | {
     "type": Field("choice", True, choices=TENDER_TYPES),
-    "reference": Field("text", True, "the reference number, e.g. LGA/120/2026/W/04"),
+    "reference": Field("text", True, "the reference number, e.g. LGA/120/2026/W/04", shared=True),
     "date": Field("date", help="the day it was advertised"),
     "closes": Field("date", True, "closing date and time, YYYY-MM-DD HH:MM"),
-    "timezone": Field("text", help=ZONE),
+    "timezone": Field("text", help=ZONE, shared=True),
     "how_to_apply": Field("text", True, "one or two sentences on how and where to apply"),
-    "documents": Field("mappings", fields={"title": Field("text", True), "file": a_file(True)}),
+    "documents": Field("mappings", fields={"title": Field("text", True), "file": a_file(True)}, shared=True),
     "email": Field("email"),
-    "phone": Field("text"),
+    "phone": Field("text", shared=True),
 }
 
 

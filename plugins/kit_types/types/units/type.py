@@ -8,7 +8,7 @@ from kit_types.registry import ContentType
 UNIT = COMMON | {
     "order": Field("number", help="position in the list of units"),
     "head": Field("mapping", fields={"name": Field("text", True), "title": Field("text", True)}),
-    "phone": Field("text"),
+    "phone": Field("text", shared=True),
     "email": Field("email"),
     "functions": Field("texts", True, "the unit's duties"),
 }

@@ -1,0 +1,60 @@
+"""Shared fields: a translation takes the fields that do not change with the language from its original.
+
+`about.en.md` may carry only its own text (title, summary, body); dates, amounts,
+choices, coordinates, files, photos and documents come from `about.md`, the file
+in the site's default language (or, without one, from the first language that has
+the item). A translation that writes a shared field itself keeps its own value. So
+a budget corrected in the Swahili file is correct in every language.
+
+A field is shared when its schema says so (`Field(..., shared=True)`), or when
+nothing in it is words: dates, numbers, choices, yes/no, e-mail addresses and web
+addresses, names of other items (`refers`) and files (`under`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from kit_schema import Field, load_yaml
+
+from .sources import read_source
+
+LANGUAGE_FREE = ("date", "number", "choice", "boolean", "email", "url")
+
+
+def is_shared(spec: Field) -> bool:
+    """True when a translation takes this field from its original unless it writes it."""
+    return spec.shared or spec.kind in LANGUAGE_FREE or bool(spec.refers or spec.under)
+
+
+def original_of(path: Path, default_lang: str, languages: list[str]) -> Path | None:
+    """The file a translation takes its shared fields from, or None for an original."""
+    parts = path.name.split(".")
+    if len(parts) != 3 or parts[1] not in languages:
+        return None
+    key = parts[0]
+    candidates = [path.with_name(f"{key}.md")] + [path.with_name(f"{key}.{code}.md") for code in languages
+                                                  if code not in (default_lang, parts[1])]
+    return next((candidate for candidate in candidates if candidate.is_file()), None)
+
+
+def original_values(original: Path) -> dict[str, Any]:
+    """The front matter of the original, or nothing when it cannot be read (its own read names why)."""
+    from .kit_frontmatter import split_front_matter
+
+    front = split_front_matter(read_source(original)[0])[0]
+    data = load_yaml(front, str(original), first_line=2)[0] if front is not None else None
+    return data if isinstance(data, dict) else {}
+
+
+def with_shared(data: dict, schema: dict[str, Field], path: Path, default_lang: str,
+                languages: list[str]) -> dict:
+    """A translation's front matter with the shared fields it leaves out taken from its original."""
+    original = original_of(path, default_lang, languages)
+    if original is None:
+        return data
+    taken = original_values(original)
+    inherited = {name: taken[name] for name, spec in schema.items()
+                 if is_shared(spec) and name not in data and taken.get(name) not in (None, "")}
+    return data | inherited
