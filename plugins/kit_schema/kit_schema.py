@@ -26,7 +26,7 @@ INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\u
 YEARS = (1800, 2200)  # dates outside these are typing mistakes, and far ones overflow time-zone arithmetic
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 KINDS = ("text", "translated", "email", "url", "number", "choice", "date",
-         "texts", "mapping", "mappings", "boolean")
+         "texts", "mapping", "mappings", "texts_or_groups", "boolean")
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,8 @@ def specific(problems: set[Problem]) -> list[Problem]:
 
 @dataclass(frozen=True)
 class Field:
-    """What one field must hold. `fields` describes the inside of a mapping."""
+    """What one field must hold. `fields` describes the inside of a mapping, of each mapping of a list
+    (mappings) or of each group of a list that may be grouped (texts_or_groups)."""
 
     kind: str = "text"
     required: bool = False
@@ -213,6 +214,8 @@ def _check_value(value: Any, spec: Field, name: str, problem, languages, path, l
             return [problem(name, f"expected {_expected(spec)}")]
         return [p for number, item in enumerate(value)
                 for p in check(item, spec.fields, path, lines, languages, f"{name}.{number}.")]
+    if spec.kind == "texts_or_groups" and isinstance(value, list) and any(isinstance(v, dict) for v in value):
+        return _check_groups(value, spec, name, problem, languages, path, lines)
     if spec.kind == "translated" and isinstance(value, dict):
         unknown = [code for code in value if code not in languages]
         return [problem(name, f"'{code}' is not a language of this site; "
@@ -228,6 +231,20 @@ def _check_value(value: Any, spec: Field, name: str, problem, languages, path, l
     if not _has_kind(value, spec.kind):
         return [problem(name, f"'{_shown(value)}' is not right; expected {_expected(spec)}")]
     return []
+
+
+def _check_groups(value: list, spec: Field, name: str, problem, languages, path, lines) -> list[Problem]:
+    """A list of groups (`spec.fields`, such as a heading and its duties): every group checked, and a
+    plain line among them named, since a list is either all plain lines or all groups."""
+    fields = ", ".join(f"'{inner}:'" for inner in spec.fields)
+    problems = []
+    for number, item in enumerate(value):
+        if isinstance(item, dict):
+            problems += check(item, spec.fields, path, lines, languages, f"{name}.{number}.")
+        else:
+            problems.append(problem(f"{name}.{number}", f"'{_shown(item)}' is a plain line in a list of groups; "
+                                    f"put it inside a group ({fields}), or write every entry as a plain line"))
+    return problems
 
 
 def _texts_in(value: Any) -> list[str]:
@@ -255,6 +272,7 @@ def _has_kind(value: Any, kind: str) -> bool:
         "boolean": isinstance(value, bool),
         "date": parse_date(value) is not None,
         "texts": isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value),
+        "texts_or_groups": isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value),
     }[kind]
 
 
@@ -289,6 +307,8 @@ def _expected(spec: Field) -> str:
         "texts": "a list, one '- item' per line",
         "mapping": "a group of 'name: value' lines",
         "mappings": "a list of groups, each starting with '- '",
+        "texts_or_groups": "a list, one '- item' per line, or a list of groups, each starting with '- ' ("
+                           + ", ".join(f"'{inner}:'" for inner in spec.fields) + ")",
         "boolean": "true or false",
     }[spec.kind]
     return f"{described} ({spec.help})" if spec.help else described

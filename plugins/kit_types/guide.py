@@ -35,7 +35,7 @@ def _field_row(name: str, spec: Field, prefix: str = "") -> list[str]:
     notes = "; ".join(part for part in (spec.help, _rule(spec)) if part)
     rows = [f"| `{prefix}{name}` | {'yes' if spec.required else ''} | {what} | {notes} |"]
     for inner, inner_spec in spec.fields.items():
-        joiner = "[]." if spec.kind == "mappings" else "."
+        joiner = "[]." if spec.kind in ("mappings", "texts_or_groups") else "."
         rows += _field_row(inner, inner_spec, f"{prefix}{name}{joiner}")
     return rows
 
