@@ -57,12 +57,14 @@ def feed_kinds(settings: dict) -> list[str]:
 
 
 def feed_items(items: list, kind: str, lang: str, settings: dict) -> list:
-    """The items of one feed, newest first: by date for news, by the type's `feed` moment otherwise."""
+    """The items of one feed, newest first: by date for news; for another type by its `feed`
+    moment, from when that moment has come (a consultation joins its feed when it opens)."""
     listed = listed_items(items, kind, lang, settings)
     moment = types()[kind].feed
     if not moment:
         return listed
-    dated = [item for item in listed if getattr(item, moment, None) is not None]
+    now = settings.get("KIT_NOW") or reference_time()
+    dated = [item for item in listed if getattr(item, moment, None) is not None and getattr(item, moment) <= now]
     return sorted(dated, key=lambda item: (-getattr(item, moment).timestamp(), item.key))
 
 
