@@ -1,7 +1,8 @@
 """Write the files that machines read: Atom feeds, sitemap.xml, robots.txt.
 
 One Atom feed per kind of news and language (`feeds/news.atom.xml`,
-`en/feeds/news.atom.xml`, ...). The sitemap lists every published address with
+`en/feeds/news.atom.xml`, ...), and one per type that names a `feed` moment
+(`feeds/consultations.atom.xml`, dated by their opening), newest first. The sitemap lists every published address with
 its language alternates (`xhtml:link rel="alternate" hreflang`). Dates come from
 content, never from the clock, so two builds of one commit are identical.
 """
@@ -20,7 +21,7 @@ from kit_i18n import lang_prefix, page_lang, translate, translated_text
 from kit_identity import website_problem
 from kit_links import listing_refs, title_msgid, versions_by_lang
 from kit_listings import listed_items
-from kit_types import chosen
+from kit_types import chosen, types
 from kit_typeitems import reference_time
 
 FEED_SIZE = 20
@@ -50,8 +51,25 @@ class DatedAtomFeed(Atom1Feed):
         return super().latest_post_date() if self.items else self.empty_date
 
 
+def feed_kinds(settings: dict) -> list[str]:
+    """The chosen types with an Atom feed: the news-like ones and those that name a `feed` moment."""
+    return [name for name, kind in chosen(settings).items() if kind.article or kind.feed]
+
+
+def feed_items(items: list, kind: str, lang: str, settings: dict) -> list:
+    """The items of one feed, newest first: by date for news; for another type by its `feed`
+    moment, from when that moment has come (a consultation joins its feed when it opens)."""
+    listed = listed_items(items, kind, lang, settings)
+    moment = types()[kind].feed
+    if not moment:
+        return listed
+    now = settings.get("KIT_NOW") or reference_time()
+    dated = [item for item in listed if getattr(item, moment, None) is not None and getattr(item, moment) <= now]
+    return sorted(dated, key=lambda item: (-getattr(item, moment).timestamp(), item.key))
+
+
 def build_feed(items: list, kind: str, lang: str, settings: dict) -> Atom1Feed:
-    """The Atom feed of one kind of news in one language."""
+    """The Atom feed of one kind of items in one language; `items` are in the feed's order."""
     siteurl = settings["SITE_ADDRESS"]
     name = translated_text(settings["SITE"]["institution"]["name"], lang, settings["DEFAULT_LANG"])
     prefix = lang_prefix(lang, settings["DEFAULT_LANG"])
@@ -59,10 +77,12 @@ def build_feed(items: list, kind: str, lang: str, settings: dict) -> Atom1Feed:
                          link=absolute(siteurl, f"{prefix}{kind}/"), description="", language=lang,
                          feed_url=absolute(siteurl, feed_path(kind, lang, settings["DEFAULT_LANG"])),
                          empty_date=settings.get("KIT_NOW") or reference_time())
+    moment = types()[kind].feed or "date"
     for item in items[:FEED_SIZE]:
+        category = getattr(item, "category", None)
         feed.add_item(title=item.title, link=absolute(siteurl, item.url), description=item.content,
-                      unique_id=absolute(siteurl, item.url), pubdate=item.date,
-                      updateddate=getattr(item, "modified", None), categories=[str(item.category)])
+                      unique_id=absolute(siteurl, item.url), pubdate=getattr(item, moment),
+                      updateddate=getattr(item, "modified", None), categories=[str(category)] if category else [])
     return feed
 
 
@@ -116,8 +136,8 @@ class SiteFilesGenerator(Generator):
         settings, items = self.settings, self.context.get("KIT_ITEMS", [])
         output = Path(self.output_path)
         for lang in settings["LANGUAGES"]:
-            for kind in (name for name, kind in chosen(settings).items() if kind.article):
-                feed = build_feed(listed_items(items, kind, lang["code"], settings), kind, lang["code"], settings)
+            for kind in feed_kinds(settings):
+                feed = build_feed(feed_items(items, kind, lang["code"], settings), kind, lang["code"], settings)
                 write_text_file(output / feed_path(kind, lang["code"], settings["DEFAULT_LANG"]),
                             feed.writeString("utf-8"))
         entries = sitemap_entries(items, settings)

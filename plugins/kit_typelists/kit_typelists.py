@@ -1,8 +1,10 @@
 """Write the listings of the government content types, in every language.
 
 Events are listed upcoming (`events/`) and past (`events/past/`), tenders open
-(`tenders/`) and closed (`tenders/closed/`); each choice field named in a type's
-`facets` gets one listing per value (`projects/state/ongoing/`). Listings paginate
+(`tenders/`) and closed (`tenders/closed/`), consultations open, closed awaiting their
+outcome (`consultations/closed/`) and with it (`consultations/outcome/`): one listing per
+stage of a type's `split` or `stages`, the first at the folder's own address. Each choice
+field named in a type's `facets` gets one listing per value (`projects/state/ongoing/`). Listings paginate
 like the news. The directory (`people/`) groups staff by unit and the questions
 (`faq/`) by topic. Templates get helpers to show items elsewhere: the home page's
 upcoming events, open tenders and latest publications, a unit's staff, the services.
@@ -24,35 +26,43 @@ from kit_types import chosen, label, types
 
 VIEW_LABELS = {"upcoming": N_("Upcoming"), "past": N_("Past"), "open": N_("Open"), "closed": N_("Closed"),
                "all": N_("All")}
+
+
+def view_label(kind: str, stage: str) -> str:
+    """The msgid of a stage listing's label: the type's own (`stages`), else the shared one."""
+    return types()[kind].stages.get(stage) or VIEW_LABELS[stage]
+
+
 def typed_items(items: list, kind: str, lang: str, settings: dict) -> list:
     """The published items of a type that a reader of `lang` sees, in the type's order."""
     return listed_items(items, kind, lang, settings)
 
 
 def view_items(items: list, kind: str, view: str = "") -> list:
-    """One view of a type's items: '' (the main one), 'past', 'closed', or 'field=value'."""
+    """One view of a type's items: '' (the main one), a stage ('past', 'closed'), or 'field=value'.
+    The first stage keeps the type's order (soonest first); the later ones reverse it (latest first)."""
     if "=" in view:  # one value of a facet, whatever the item's state
         name, value = view.split("=", 1)
         return [item for item in items if str(getattr(item, name, "")) == value]
-    split = types()[kind].split
-    if split:
-        _, second, flag = split
-        wanted = view != second
-        chosen = [item for item in items if bool(getattr(item, flag, False)) == wanted]
-        return chosen[::-1] if view == second else chosen
+    content_type = types()[kind]
+    stages = content_type.views()
+    if stages:
+        wanted = view if view in stages[1:] else stages[0]
+        chosen = [item for item in items if content_type.stage_of(item) == wanted]
+        return chosen if wanted == stages[0] else chosen[::-1]
     return items
 
 
 def views_of(kind: str, items: list) -> list[tuple[str, str, str]]:
     """(view, address under the folder, label) of every listing of a type with `items` (of
-    every language): the main one, the second of a split (past, closed) and one per facet
+    every language): the main one, the other stages (past, closed, outcome) and one per facet
     value that has items; only the main one while the type has no items."""
     content_type = types()[kind]
-    first, second = content_type.split[:2] if content_type.split else ("all", "")
-    views = [("", "", VIEW_LABELS[first])]
+    first, *others = content_type.views() or ("all",)
+    views = [("", "", view_label(kind, first))]
     if not items:
         return views
-    views += [(second, f"{second}/", VIEW_LABELS[second])] if second else []
+    views += [(stage, f"{stage}/", view_label(kind, stage)) for stage in others]
     for name in content_type.facets:
         views += [(f"{name}={value}", f"{name}/{value}/", label(value))
                   for value in content_type.schema[name].choices if view_items(items, kind, f"{name}={value}")]

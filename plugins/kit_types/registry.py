@@ -32,12 +32,15 @@ class ContentType:
     description: str  # one paragraph for docs/content-types.md
     position: int  # where it comes in the sitemap, the guide and `make new`
     article: bool = False  # dated news-like items (Pelican articles), with an Atom feed
+    feed: str = ""  # for a type that is not news-like: the prepared moment that dates its items in an Atom feed
     template: str = "typed_item"  # the item template: a theme template, or "<folder>/item"
     listing: str | None = None  # the listing template, None when the type has no listing
     paged: bool = False  # its listing is cut into pages of KIT_PAGE_SIZE (kit_listings writes it)
     also_in: tuple[str, ...] = ()  # other folders whose listings and feeds show its items too (news)
     facets: tuple[str, ...] = ()  # choice fields with one listing page per value
     split: tuple[str, str, str] | None = None  # (first view, second view, flag marking the first)
+    stage: str = ""  # the field its prepare() sets to the stage an item is in, one of `stages`
+    stages: dict[str, str] = field(default_factory=dict)  # stage -> msgid of its listing's label, in order
     order: Callable[[Any], tuple] | None = None  # sort key of its listings; newest first when None
     prepare: Prepare | None = None  # computes what its templates show from its fields
     structured: Callable[[Any, Any], dict] | None = None  # (context, item) -> schema.org data
@@ -58,6 +61,19 @@ class ContentType:
         """A file of the type's folder (item.html, card.html, style.css), or None."""
         candidate = self.path / name
         return candidate if candidate.is_file() else None
+
+    def views(self) -> tuple[str, ...]:
+        """Its listings by stage, in order: the first at <folder>/, each other at <folder>/<name>/.
+        A `split` gives two (upcoming and past), `stages` as many as it names, else none."""
+        return tuple(self.stages) if self.stages else self.split[:2] if self.split else ()
+
+    def stage_of(self, item: Any) -> str:
+        """The stage listing `item` belongs in: the value of its `stage` field, or the first
+        view of a `split` when its flag is set and the second when not."""
+        if self.stages:
+            return str(getattr(item, self.stage, ""))
+        first, second, flag = self.split
+        return first if getattr(item, flag, False) else second
 
 
 def _load(type_file: Path) -> ContentType:
