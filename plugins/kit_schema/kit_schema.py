@@ -230,6 +230,10 @@ def _check_value(value: Any, spec: Field, name: str, problem, languages, path, l
                         f"expected one of: {', '.join(spec.choices)}")]
     if not _has_kind(value, spec.kind):
         return [problem(name, f"'{_shown(value)}' is not right; expected {_expected(spec)}")]
+    if spec.kind == "texts" and spec.choices:  # a list whose every entry is one of the choices
+        return [problem(f"{name}.{number}", f"'{_shown(entry)}' is not allowed{did_you_mean(str(entry), spec.choices)}; "
+                        f"expected one of: {', '.join(spec.choices)}")
+                for number, entry in enumerate(value) if str(entry) not in spec.choices]
     return []
 
 

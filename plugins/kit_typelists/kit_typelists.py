@@ -65,8 +65,18 @@ def views_of(kind: str, items: list) -> list[tuple[str, str, str]]:
     views += [(stage, f"{stage}/", view_label(kind, stage)) for stage in others]
     for name in content_type.facets:
         views += [(f"{name}={value}", f"{name}/{value}/", label(value))
-                  for value in content_type.schema[name].choices if view_items(items, kind, f"{name}={value}")]
+                  for value in facet_values(content_type, name, items) if view_items(items, kind, f"{name}={value}")]
     return views
+
+
+def facet_values(content_type, name: str, items: list) -> list[str]:
+    """The values of a facet: a choice field's choices in their order, or, for a value that
+    prepare() computes (a meeting's year), the values the items have, highest first."""
+    spec = content_type.schema.get(name)
+    if spec is not None and spec.choices:
+        return list(spec.choices)
+    return sorted({str(getattr(item, name)) for item in items if getattr(item, name, None) not in (None, "")},
+                  reverse=True)
 
 
 def totals(items: list) -> list[dict[str, Any]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kit_i18n import N_
 from kit_schema import Field
 
 COMMON = {
@@ -43,3 +44,26 @@ def an_image(required: bool = False, help: str = IMAGE) -> Field:
 def a_unit(help: str) -> Field:
     """The file name of a unit in content/units/."""
     return Field("text", True, help, refers="units")
+
+# The bodies of a council that meet: the full council and the standing committees that the
+# local government acts set up. Councillors sit on them and council meetings are held by them,
+# so both types declare their fields from this one list (a misspelt name gets "did you mean").
+COMMITTEES = {
+    "full-council": N_("Full council"),
+    "finance-administration": N_("Finance, Administration and Planning Committee"),
+    "economic-affairs": N_("Economic Affairs, Works and Environment Committee"),
+    "social-services": N_("Social Services Committee"),
+    "urban-planning": N_("Urban Planning Committee"),
+    "hiv-aids": N_("HIV and AIDS Control Committee"),
+    "ethics": N_("Ethics Committee"),
+}
+
+
+def a_committee(help: str) -> Field:
+    """One body of the council (COMMITTEES): the full council or a standing committee."""
+    return Field("choice", True, help, choices=tuple(COMMITTEES))
+
+
+def committees(help: str) -> Field:
+    """A list of the council's standing committees, one per line, each one of COMMITTEES."""
+    return Field("texts", help=help, choices=tuple(name for name in COMMITTEES if name != "full-council"))

@@ -31,7 +31,9 @@ def _rule(spec: Field) -> str:
 
 def _field_row(name: str, spec: Field, prefix: str = "") -> list[str]:
     """Rows of the guide's table for one field and what it contains."""
-    what = {"choice": "one of: " + ", ".join(f"`{c}`" for c in spec.choices)}.get(spec.kind, spec.kind)
+    listed = ", ".join(f"`{c}`" for c in spec.choices)
+    what = {"choice": "one of: " + listed, "texts": "a list, each one of: " + listed}.get(spec.kind, spec.kind) \
+        if spec.choices else spec.kind
     notes = "; ".join(part for part in (spec.help, _rule(spec)) if part)
     rows = [f"| `{prefix}{name}` | {'yes' if spec.required else ''} | {what} | {notes} |"]
     for inner, inner_spec in spec.fields.items():
