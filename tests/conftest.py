@@ -1,9 +1,10 @@
 """Shared helpers: the kit's plugins on sys.path, and real builds into tmp folders.
 
 The tests may run in several processes at once (pytest-xdist: `make test` runs one per
-core). The demo site and its production build are still built once per run: the first
-process that needs one builds it into the run's shared folder while holding a lock, and
-the others wait and read the same files. The demo content is copied once when the run
+core, each test file in one process, so a module's fixtures are made once). The demo site
+and its production build are still built once per run: the first process that needs one
+builds it into the run's shared folder while holding a lock, and the others wait and read
+the same files. The demo content is copied once when the run
 starts, so a test that adds a file to content/ for a moment (`invoke new`) never reaches
 a build or a copy made by another process.
 """
@@ -41,15 +42,6 @@ def pytest_configure(config: pytest.Config) -> None:
     folder = Path(tempfile.mkdtemp(prefix="kit-demo-content-"))
     os.environ[SNAPSHOT] = str(shutil.copytree(ROOT / "content", folder / "content", symlinks=True))
     config.add_cleanup(lambda: (shutil.rmtree(folder, ignore_errors=True), os.environ.pop(SNAPSHOT, None)))
-
-
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the marks (--dist loadgroup)
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests that share a module- or class-scoped fixture run in one process, so it is made once."""
-    for item in items:
-        definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
-        if any(d.scope in ("module", "class") for defs in definitions.values() for d in defs):
-            item.add_marker(pytest.mark.xdist_group(item.module.__name__ if item.module else item.nodeid))
 
 
 _BEFORE_SHARED_CACHE: list[Callable[[], object]] = []  # the demo build, before any build that shares cache/
