@@ -18,12 +18,28 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
+from pelican.settings import read_settings
 from PIL import Image
 from pypdf import PdfWriter
 
 from conftest import ROOT, build, files_of
 
-FAST = {"KIT_SEARCH": False, "KIT_WORKERS": 1}
+
+def compiled_templates_kept() -> dict:
+    """The kit's Jinja options, with the theme's templates compiled once and kept in cache/templates/.
+
+    Each build makes new Jinja environments, and compiling the theme's templates is most of a
+    tiny site's build. Jinja's bytecode cache keeps the compiled code and compiles a template
+    again when its source changes (the cache file holds the source's checksum and Jinja's version)."""
+    folder = ROOT / "cache" / "templates"
+    folder.mkdir(parents=True, exist_ok=True)
+    options = read_settings(str(ROOT / "pelicanconf.py"))["JINJA_ENVIRONMENT"]
+    return {**options, "bytecode_cache": FileSystemBytecodeCache(str(folder))}
+
+
+# Settings for the fixture's builds: no search index, one process, templates compiled once per machine
+FAST = {"KIT_SEARCH": False, "KIT_WORKERS": 1, "JINJA_ENVIRONMENT": compiled_templates_kept()}
 
 SITE_YAML = """\
 institution:
