@@ -99,8 +99,12 @@ FILES = {
 # Bytes that would let a published file run a script: an event handler in a tag, a javascript:
 # address, an SVG foreignObject, or any <script> other than the theme's own (structured data,
 # search module). The same words in plain prose ("javascript: mafunzo") are harmless.
-DANGEROUS = [re.compile(rb"""(?:href|src|action|formaction|data)\s*=\s*["']?\s*javascript:|url\(\s*["']?\s*javascript:""",
-                        re.I), re.compile(rb"<[A-Za-z][^>]*\son[a-z]+\s*=", re.I), re.compile(rb"<foreignObject", re.I)]
+# Each pattern comes with a text that all its matches hold (in lower case), so a file
+# without that text is not searched.
+DANGEROUS = [(b"javascript:", re.compile(rb"""(?:href|src|action|formaction|data)\s*=\s*["']?\s*javascript:"""
+                                         rb"""|url\(\s*["']?\s*javascript:""", re.I)),
+             (b"<", re.compile(rb"<[A-Za-z][^>]*\son[a-z]+\s*=", re.I)),
+             (b"<foreignobject", re.compile(rb"<foreignObject", re.I))]
 SCRIPT_TAG = re.compile(rb"<script\b[^>]*>", re.I)
 THEME_SCRIPTS = re.compile(rb'<script type="?application/ld\+json"?>|<script type="?module"? src="?/theme/js/[\w.]+\.js"?>')
 
@@ -188,7 +192,9 @@ def dangerous_bytes(site: Path) -> list[str]:
         if path.endswith((".gz", ".br", ".jpg", ".png", ".webp", ".avif", ".pdf", ".wasm", ".pf_meta",
                           ".pf_index", ".pf_fragment", ".pagefind")):
             continue
-        found += [f"{path}: {pattern.pattern!r}" for pattern in DANGEROUS if pattern.search(data)]
+        lowered = data.lower()
+        found += [f"{path}: {pattern.pattern!r}" for needle, pattern in DANGEROUS
+                  if needle in lowered and pattern.search(data)]
         found += [f"{path}: {tag!r}" for tag in SCRIPT_TAG.findall(data) if not THEME_SCRIPTS.fullmatch(tag)]
     return found
 
