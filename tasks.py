@@ -316,8 +316,10 @@ def clean(c):
 
 @task(pre=[system_packages])
 def test(c):
-    """Run every test (installs the Debian packages the tests need first)."""
-    c.run(f"{sys.executable} -m pytest -q", pty=False)
+    """Run every test, one process per core (at most 4), each test file in one process
+    (installs the Debian packages the tests need first)."""
+    processes = min(4, len(os.sched_getaffinity(0)))
+    c.run(f"{sys.executable} -m pytest -q -n {processes} --dist loadfile", pty=False)
 
 
 @task(help={"kind": "a content folder: news, press-releases, announcements, speeches, events, tenders, ...",

@@ -3,6 +3,7 @@
 import pytest
 
 from conftest import build, copy_content
+from fixture_site import FAST, tiny_site
 from kit_frontmatter import sanitize, split_front_matter
 from kit_frontmatter.kit_frontmatter import body_html
 from kit_schema import BuildStopped
@@ -46,11 +47,11 @@ def test_external_links_get_noopener_and_internal_ones_do_not():
 
 
 def test_front_matter_text_is_escaped_in_pages(tmp_path):
-    content = copy_content(tmp_path)
+    content = tiny_site(tmp_path)
     (content / "news" / "2026-01-06-kichwa.md").write_text(
         '---\ntitle: "<script>alert(1)</script> Kichwa"\ndate: 2026-01-06\ncategory: "<b>Maji</b>"\n'
         'summary: "<img src=x onerror=alert(2)>"\n---\nMaandishi\n', encoding="utf-8")
-    site = build(tmp_path / "out", content)
+    site = build(tmp_path / "out", content, CACHE_PATH=str(tmp_path / "cache"), **FAST)
     for page in ("news/2026-01-06-kichwa/index.html", "news/index.html"):
         html = (site / page).read_text(encoding="utf-8")
         assert "<script>alert(1)" not in html and "<b>Maji</b>" not in html and "onerror=alert" not in html

@@ -1,4 +1,8 @@
-"""Responsive images on real builds: <picture> markup, no metadata, size limit, cache, same bytes."""
+"""Responsive images on real builds: <picture> markup, no metadata, size limit, cache, same bytes.
+
+The builds are of the tiny fixture site with the demo's four photos, a news item and an
+album that show them, and test images added (a transparent PNG, a photo stored sideways).
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,8 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw, ImageOps, PngImagePlugin, features
 
-from conftest import ROOT, build, copy_content
+from conftest import ROOT, build
+from fixture_site import FAST, tiny_site, write
 import kit_images
 from kit_images import MAX_BYTES, content_file, oversize, widths_for
 from kit_images.kit_images import decoded_small, prepared
@@ -35,6 +40,22 @@ Picha tatu za mradi.
 
 ![Tanki la maji likiwa limepigwa picha kwa simu iliyoshikwa wima]({static}/images/news/picha-ya-simu.jpg)
 """
+
+DEMO = ROOT / "content"
+PHOTOS = sorted(p.name for p in (DEMO / "images" / "news").glob("*.jpg"))  # the demo's four 1600 px photos
+TANK_BODY = """---
+title: Mkuu wa Wilaya azindua mradi wa maji Kijiji cha Mbuyuni
+date: 2026-11-10 09:30
+category: Maji
+summary: Mradi wa maji wa Mbuyuni utawahudumia wakazi 8,400.
+---
+Mkuu wa Wilaya amezindua rasmi mradi wa maji safi na salama katika Kijiji cha Mbuyuni.
+
+![Tanki jipya la maji la lita 225,000 juu ya mnara wa chuma katika Kijiji cha Mbuyuni]({static}/images/news/mbuyuni-tanki-la-maji.jpg)
+
+Wananchi wanakaribishwa kuwasiliana na Halmashauri.
+"""
+ALBUM = "galleries/mradi-wa-maji-mbuyuni-picha.md"  # the demo's album: three photos and a video poster
 
 TEST_PERSON = "afisa-maji"
 PERSON_BODY = """---
@@ -59,7 +80,7 @@ PLUGINS = plugins_with_images()
 
 
 def build_with_images(output: Path, content: Path, cache: Path, **overrides) -> Path:
-    return build(output, content, PLUGINS=PLUGINS, CACHE_PATH=str(cache), **overrides)
+    return build(output, content, PLUGINS=PLUGINS, CACHE_PATH=str(cache), **{**FAST, **overrides})
 
 
 def with_gps(orientation: int = 1) -> Image.Exif:
@@ -84,11 +105,27 @@ def add_test_images(images: Path) -> None:
     photo.transpose(Image.Transpose.ROTATE_90).save(images / "picha-ya-simu.jpg", quality=85, exif=with_gps(6))
 
 
-def prepared_content(folder: Path) -> Path:
-    content = copy_content(folder)
+def with_photos(folder: Path, photos: list[str] = PHOTOS) -> Path:
+    """The tiny site without its own album, and with the demo's `photos` in images/news/."""
+    content = tiny_site(folder)
+    (content / "galleries" / "picha.md").unlink()
+    (content / "images" / "picha" / "tanki.jpg").unlink()
+    (content / "images" / "news").mkdir()
+    for name in photos:
+        write(content / "images" / "news" / name, (DEMO / "images" / "news" / name).read_bytes())
+    return content
+
+
+def prepared_content(folder: Path, photos: list[str] = PHOTOS) -> Path:
+    """The news page of the tank photo and the test item (with its images); with all four
+    photos, also the demo's album and a portrait."""
+    content = with_photos(folder, photos)
     add_test_images(content / "images" / "news")
-    (content / "news" / f"{TEST_ITEM}.md").write_text(TEST_BODY, encoding="utf-8")
-    (content / "people" / f"{TEST_PERSON}.md").write_text(PERSON_BODY, encoding="utf-8")
+    write(content / "news" / "2026-11-10-mradi-wa-maji-mbuyuni.md", TANK_BODY)
+    write(content / "news" / f"{TEST_ITEM}.md", TEST_BODY)
+    if photos == PHOTOS:
+        write(content / ALBUM, (DEMO / ALBUM).read_bytes())
+        write(content / "people" / f"{TEST_PERSON}.md", PERSON_BODY)
     return content
 
 
@@ -206,18 +243,23 @@ def test_a_second_build_encodes_nothing(site, content, cache, tmp_path):
     assert [p.relative_to(again) for p in raster_files(again)] == [p.relative_to(site) for p in raster_files(site)]
 
 
-def test_two_builds_give_byte_identical_files(site, content, tmp_path):
+def test_two_builds_give_byte_identical_files(site, tmp_path):
+    """A second build with an empty cache, of the two news pages and their photos (a JPEG,
+    a transparent PNG, a photo stored sideways), gives the same files as the first."""
+    content = prepared_content(tmp_path, ["mbuyuni-kituo-cha-kuchotea-maji.jpg", "mbuyuni-tanki-la-maji.jpg"])
     before = sum(kit_images.ENCODES.values())
     fresh = build_with_images(tmp_path / "fresh", content, tmp_path / "another-cache")
     assert sum(kit_images.ENCODES.values()) > before, "the second build really encoded again"
-    for path in raster_files(site):
-        assert (fresh / path.relative_to(site)).read_bytes() == path.read_bytes(), path
+    rasters = raster_files(fresh)
+    assert len(derived_files(fresh)) == (3 if features.check("avif") else 2) * (6 + 6 + 5 + 5)
+    for path in rasters:
+        assert path.read_bytes() == (site / path.relative_to(fresh)).read_bytes(), path
     for page in (TANK_PAGE, f"news/{TEST_ITEM}/index.html"):
         assert pictures(fresh / page) == pictures(site / page), page
 
 
 def test_an_image_over_the_limit_stops_the_build(tmp_path, cache):
-    content = copy_content(tmp_path)
+    content = with_photos(tmp_path, [])
     noise = random.Random(7).randbytes(1600 * 1067 * 3)
     Image.frombytes("RGB", (1600, 1067), noise).save(content / "images" / "news" / "kelele.jpg", quality=90)
     (content / "news" / "2025-06-02-kelele.md").write_text(
@@ -234,7 +276,7 @@ def test_an_image_over_the_limit_stops_the_build(tmp_path, cache):
 
 
 def test_missing_broken_and_undescribed_images_are_problems(tmp_path, cache):
-    content = copy_content(tmp_path)
+    content = with_photos(tmp_path, ["mbuyuni-tanki-la-maji.jpg"])
     (content / "images" / "news" / "imeharibika.jpg").write_bytes(b"not a photo")
     (content / "news" / "2025-06-03-picha.md").write_text(
         "---\ntitle: Picha\ndate: 2025-06-03\ncategory: Maji\n---\nMaandishi.\n\n"

@@ -1,9 +1,12 @@
-"""Drafts, hidden and future-dated items never leak into listings, feeds or the sitemap."""
+"""Drafts, hidden and future-dated items never leak into listings, feeds or the sitemap.
+
+The tiny fixture site with the three items added, built with its search index."""
 
 import datetime
 import gzip
 
-from conftest import build, copy_content
+from conftest import build
+from fixture_site import FAST, tiny_site
 
 FUTURE = (datetime.date.today() + datetime.timedelta(days=400)).isoformat()
 ITEMS = {
@@ -14,11 +17,11 @@ ITEMS = {
 
 
 def test_unpublished_items_appear_nowhere(tmp_path):
-    content = copy_content(tmp_path)
+    content = tiny_site(tmp_path)
     for name, (title, extra, date) in ITEMS.items():
         (content / "news" / name).write_text(
             f"---\ntitle: {title}\ndate: {date}\ncategory: Maji\n{extra}---\nMaandishi\n", encoding="utf-8")
-    site = build(tmp_path / "out", content)
+    site = build(tmp_path / "out", content, CACHE_PATH=str(tmp_path / "cache"), **{**FAST, "KIT_SEARCH": True})
     found = {title: sorted(str(p.relative_to(site)) for p in site.rglob("*") if p.is_file()
                            and title.encode() in p.read_bytes())
              for title, _, _ in ITEMS.values()}
@@ -28,6 +31,6 @@ def test_unpublished_items_appear_nowhere(tmp_path):
         "a hidden item has its own page and nothing links to it"
     assert b"habari-iliyofichwa" not in (site / "sitemap.xml").read_bytes()
     index = b"".join(gzip.decompress(p.read_bytes()) for p in site.glob("**/pagefind/fragment/*"))
-    assert b"Mbuyuni" in index, "the search index holds published items"
+    assert b"Habari ya majaribio" in index, "the search index holds published items"
     for title, _, _ in ITEMS.values():
         assert title.encode() not in index, f"{title} is in the search index"

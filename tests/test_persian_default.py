@@ -24,7 +24,7 @@ def persian_site(tmp_path_factory):
             data["languages"] = {"default": "fa", "available": [{"code": "fa", "name": "فارسی"},
                                                                  {"code": "en", "name": "English"}]}
         (content / name).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    return build(root / "out", content)
+    return build(root / "out", content, KIT_SEARCH=False)  # no test here reads the search index
 
 
 def without_swahili(value):
@@ -65,7 +65,7 @@ def test_site_options_for_untranslated_items_and_gregorian_dates(tmp_path):
     identity = yaml.safe_load((content / "site.yaml").read_text(encoding="utf-8"))
     identity["languages"].update(untranslated="all-languages", gregorian_beside_jalali=True)
     (content / "site.yaml").write_text(yaml.safe_dump(identity, allow_unicode=True), encoding="utf-8")
-    site = build(tmp_path / "out", content)
+    site = build(tmp_path / "out", content, KIT_SEARCH=False)
     swahili = (site / "news" / "index.html").read_text(encoding="utf-8")
     assert '<article class="kit-card " lang="en">' in swahili, "the English-only item is listed, marked"
     assert '<span class="kit-card__lang">EN</span>' in swahili

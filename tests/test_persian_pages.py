@@ -18,7 +18,7 @@ from typing import Callable
 
 import pytest
 
-from conftest import ROOT
+from conftest import demo_content
 from fixture_site import pdf, staged_build, tiny_site, write
 
 SHOWN_ATTRIBUTES = ("aria-label", "title", "alt")
@@ -207,7 +207,7 @@ def test_chromium_numbers_persian_ordered_lists_in_persian(persian_office, brows
 
 
 def test_the_demos_persian_pages_show_only_the_editors_digits_and_commas(demo_site):
-    sources = editor_sources(ROOT / "content")
+    sources = editor_sources(demo_content())
     pages = sorted((demo_site / "fa").rglob("*.html"))
     assert latin_marks(pages, lambda text: bool(WORDY.search(text)) and text in sources) == {}
 
