@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from jinja2 import Template
 
-from conftest import ROOT, build, copy_content, files_of
+from conftest import ROOT, build, copy_content, demo_content, files_of
 from fixture_site import Case, assert_refused
 from bench.corpus import write_corpus
 import kit_frontmatter.kit_frontmatter as frontmatter
@@ -31,7 +31,7 @@ def corpus(tmp_path_factory) -> Path:
 @pytest.mark.parametrize("source", ["demo", "corpus"])
 def test_shared_build_is_byte_identical_to_a_single_process_build(source, corpus, tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # both builds see the same clock
-    content = ROOT / "content" if source == "demo" else corpus
+    content = demo_content() if source == "demo" else corpus  # the run's copy: invoke new writes into content/
     single = build(tmp_path / "single", content, KIT_WORKERS=1, KIT_CHECK_LINKS=False)
     shared = build(tmp_path / "shared", content, KIT_WORKERS=3, KIT_CHECK_LINKS=False)
     assert len(list(single.rglob("*.html"))) > (100 if source == "demo" else 200)
