@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from jinja2 import Template
 
-from conftest import ROOT, build, copy_content, demo_content, files_of
+from conftest import build, copy_content, demo_content, files_of
 from fixture_site import Case, assert_refused
 from bench.corpus import write_corpus
 import kit_frontmatter.kit_frontmatter as frontmatter
