@@ -76,6 +76,17 @@ class ContentType:
         return first if getattr(item, flag, False) else second
 
 
+def soonest_first(moment: str) -> Callable[[Any], tuple]:
+    """A listing order by the item's `moment` (a datetime attribute), earliest first, then by key.
+
+    An item without it (one whose front matter failed its checks) sorts last.
+    """
+    def order(item: Any) -> tuple:
+        value = getattr(item, moment, None)
+        return (value.timestamp() if value is not None else 10 ** 12, item.key)
+    return order
+
+
 def _load(type_file: Path) -> ContentType:
     name = "kit_types.found." + type_file.parent.name.replace("-", "_")
     spec = importlib.util.spec_from_file_location(name, type_file)

@@ -15,9 +15,8 @@ from kit_schema import Field
 from kit_structured import organization
 from kit_typeitems import moment
 from kit_types.fields import COMMON, MOMENT, ZONE, a_file
-from kit_types.registry import ContentType
+from kit_types.registry import ContentType, soonest_first
 
-FAR = 10 ** 12
 STAGES = {"open": N_("Open"), "closed": N_("Awaiting outcome"), "outcome": N_("Outcome published")}
 DOCUMENTS = Field("mappings", help="documents to read, each a title and a file under files/",
                   fields={"title": Field("text", True), "file": a_file(True)}, shared=True)
@@ -105,10 +104,6 @@ def consultation_data(context, item) -> dict:
     return data
 
 
-def by_closing(item) -> tuple:
-    closes = getattr(item, "closes_at", None)
-    return (closes.timestamp() if closes is not None else FAR, item.key)
-
 
 TYPE = ContentType(
     "consultations", N_("Consultations"), CONSULTATION,
@@ -116,6 +111,6 @@ TYPE = ContentType(
     "when, the documents, and later the outcome. Listings of open ones, of closed ones awaiting their "
     "outcome and of those with an outcome; an item moves between them by date. One Atom feed.",
     75, template="consultations/item", listing="typelist", stage="stage", stages=STAGES, feed="opens_at",
-    order=by_closing, prepare=prepare_consultation, structured=consultation_data, home="row",
+    order=soonest_first("closes_at"), prepare=prepare_consultation, structured=consultation_data, home="row",
     example={"opens": "{date} 09:00", "closes": "{date} 17:00", "consulted": "...",
              "respond": {"email": "maoni@example.go.tz"}, "summary": "..."})

@@ -7,9 +7,8 @@ from kit_i18n import N_
 from kit_schema import Field
 from kit_structured import organization, text_in
 from kit_types.fields import COMMITTEES, COMMON, MOMENT, ZONE, a_committee, a_file
-from kit_types.registry import ContentType, types
+from kit_types.registry import ContentType, soonest_first, types
 
-FAR = 10 ** 12
 MEETING = COMMON | {
     "start": Field("date", True, MOMENT),
     "end": Field("date", help=MOMENT + "; not before the start", not_before="start"),
@@ -44,10 +43,6 @@ def meeting_data(context, item) -> dict:
             "organizer": {"@type": "GovernmentOrganization", "name": host["name"], "url": host["url"]}}
 
 
-def by_start(item) -> tuple:
-    start = getattr(item, "start_at", None)
-    return (start.timestamp() if start is not None else FAR, item.key)
-
 
 TYPE = ContentType(
     "council-meetings", N_("Council meetings"), MEETING,
@@ -55,6 +50,6 @@ TYPE = ContentType(
     "(agenda, minutes) and the resolutions. Upcoming and past listings, and one listing per year and "
     "per committee; the committees are the kit's list, shared with councillors.",
     62, template="council-meetings/item", listing="typelist", facets=("year", "committee"),
-    split=("upcoming", "past", "upcoming"), order=by_start, prepare=prepare_meeting, structured=meeting_data,
+    split=("upcoming", "past", "upcoming"), order=soonest_first("start_at"), prepare=prepare_meeting, structured=meeting_data,
     dated_names=True, home="row", labels=dict(COMMITTEES), noun="council meeting",
     example={"start": "{date} 10:00", "committee": "full-council", "venue": "..."})

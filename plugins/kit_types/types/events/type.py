@@ -7,9 +7,8 @@ from kit_schema import Field
 
 from kit_typeitems import moment
 from kit_types.fields import CAMPAIGNS, COMMON, MOMENT, ZONE
-from kit_types.registry import ContentType
+from kit_types.registry import ContentType, soonest_first
 
-FAR = 10 ** 12
 EVENT = COMMON | {
     "start": Field("date", True, MOMENT),
     "end": Field("date", help=MOMENT + "; not before the start", not_before="start"),
@@ -43,15 +42,11 @@ def event_data(context, item) -> dict:
             "organizer": {"@type": "Organization", "name": item.organiser}}
 
 
-def by_start(item) -> tuple:
-    start = getattr(item, "start_at", None)
-    return (start.timestamp() if start is not None else FAR, item.key)
-
 
 TYPE = ContentType(
     "events", N_("Events"), EVENT,
     "Meetings, campaigns and ceremonies, with dates, venue and organiser. Upcoming and past listings; "
     "a calendar file per event and one feed.",
-    60, template="events/item", listing="typelist", split=("upcoming", "past", "upcoming"), order=by_start,
+    60, template="events/item", listing="typelist", split=("upcoming", "past", "upcoming"), order=soonest_first("start_at"),
     prepare=prepare_event, structured=event_data, dated_names=True, home="row",
     example={"start": "{date} 09:00", "venue": "...", "organiser": "..."})

@@ -7,9 +7,8 @@ from kit_schema import Field
 from kit_structured import organization, plain, text_in
 from kit_typeitems import moment
 from kit_types.fields import COMMON, ZONE, a_file
-from kit_types.registry import ContentType
+from kit_types.registry import ContentType, soonest_first
 
-FAR = 10 ** 12
 TENDER_TYPES = ("tender", "vacancy", "expression-of-interest")
 TENDER = COMMON | {
     "type": Field("choice", True, choices=TENDER_TYPES),
@@ -47,16 +46,12 @@ def tender_data(context, item) -> dict:
     return data
 
 
-def by_closing(item) -> tuple:
-    closes = getattr(item, "closes_at", None)
-    return (closes.timestamp() if closes is not None else FAR, item.key)
-
 
 TYPE = ContentType(
     "tenders", N_("Tenders and vacancies"), TENDER,
     "Tenders, vacancies and expressions of interest. Open and closed listings; a closed item stays published.",
     70, template="tenders/item", listing="typelist", facets=("type",), split=("open", "closed", "open"),
-    order=by_closing, prepare=prepare_tender, structured=tender_data, home="row",
+    order=soonest_first("closes_at"), prepare=prepare_tender, structured=tender_data, home="row",
     labels={"tender": N_("Tender"), "vacancy": N_("Vacancy"),
             "expression-of-interest": N_("Expression of interest")},
     example={"type": "tender", "reference": "...", "closes": "{date} 10:00", "how_to_apply": "..."})
