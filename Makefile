@@ -15,9 +15,10 @@ $(STAMP): requirements.txt
 	$(VENV)/bin/pip install --disable-pip-version-check -q -r requirements.txt
 	touch $(STAMP)
 
-# `make new KIND=news TITLE="Habari mpya" LANG=sw`
+# `make new KIND=news TITLE="Habari mpya" LANG_CODE=sw`; a translation of an existing item:
+# `make new FROM=content/news/2026-11-26-habari-mpya.md LANG_CODE=en`
 new: $(STAMP)
-	$(INVOKE) new --kind "$(or $(KIND),news)" --title "$(TITLE)" $(if $(LANG_CODE),--lang "$(LANG_CODE)")
+	$(INVOKE) new --kind "$(or $(KIND),news)" --title "$(TITLE)" $(if $(LANG_CODE),--lang "$(LANG_CODE)") $(if $(FROM),--source "$(FROM)")
 
 $(filter-out new,$(TASKS)): $(STAMP)
 	$(INVOKE) $@

@@ -323,14 +323,22 @@ def test(c):
 
 
 @task(help={"kind": "a content folder: news, press-releases, announcements, speeches, events, tenders, ...",
-            "title": "the title of the new item", "lang": "language code (default: the site's)"})
-def new(c, kind="news", title="", lang=""):
-    """Write a new item of any content type with valid front matter and print its path."""
+            "title": "the title of the new item", "lang": "language code (default: the site's)",
+            "source": "an existing item to translate into --lang, e.g. content/news/2026-11-26-ziara.md"})
+def new(c, kind="news", title="", lang="", source=""):
+    """Write a new item of any content type with valid front matter and print its path; with --source,
+    write a translation of that item holding only the fields to translate."""
     from kit_scaffold import write_item
+    from kit_scaffold.translation import write_translation
     from kit_types import use_paths
     from pelicanconf import KIT_TYPE_PATHS
 
     use_paths(KIT_TYPE_PATHS)  # the institution's own types, beside the kit's
+    if source:
+        if not lang:
+            raise SystemExit("Say which language to translate into, e.g. LANG_CODE=en")
+        print(write_translation(CONTENT, source, lang))
+        return
     print(write_item(CONTENT, kind, title, lang, datetime.datetime.now()))
 
 

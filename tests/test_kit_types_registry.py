@@ -69,8 +69,8 @@ def test_a_type_added_as_one_folder_gets_pages_listing_css_sitemap_menu_scaffold
     assert "/complaints/bomba/</loc>" in sitemap and "/complaints/</loc>" in sitemap
     use_paths([str(complaints_type)])
     assert "## Complaints register (`content/complaints/`)" in markdown_guide()
-    assert ("| `unit` | yes | text | the unit that answers; a file name in `content/units/`; shared: a translation "
-            "that leaves it out takes the original's |") in markdown_guide()
+    assert ("| `unit` | yes | text | the unit that answers; a file name in `content/units/`; shared |"
+            in markdown_guide())
     written = write_item(content, "complaints", "Barabara mbovu", "", datetime.datetime(2026, 11, 20, 9, 0))
     assert written.name == "barabara-mbovu.md"
     assert staged_build(content, tmp_path / "output", KIT_TYPE_PATHS=[str(complaints_type)]).code == 0

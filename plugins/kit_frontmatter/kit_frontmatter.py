@@ -159,8 +159,9 @@ class YamlMarkdownReader(BaseReader):
             return {}, lines, problems + [Problem(path, None, "", f"the folder '{folder}' is not a content folder; "
                                                   f"use one of: {', '.join(types())}")]
         codes = [lang["code"] for lang in self.settings.get("LANGUAGES", [])]
-        data = with_shared(data, kind.schema, source, self.settings["DEFAULT_LANG"], codes)
-        return data, lines, problems + check(data, kind.schema, path, lines)
+        data, clashes = with_shared(data, kind.schema, source, Path(self.settings["PATH"]),
+                                    self.settings["DEFAULT_LANG"], codes, lines)
+        return data, lines, problems + clashes + check(data, kind.schema, path, lines)
 
 
 def report_problems(generator, metadata: dict) -> None:

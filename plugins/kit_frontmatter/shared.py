@@ -3,8 +3,12 @@
 `about.en.md` may carry only its own text (title, summary, body); dates, amounts,
 choices, coordinates, files, photos and documents come from `about.md`, the file
 in the site's default language (or, without one, from the first language that has
-the item). A translation that writes a shared field itself keeps its own value. So
-a budget corrected in the Swahili file is correct in every language.
+the item). So a budget corrected in the Swahili file is correct in every language.
+A translation that writes a shared field with another value than its original's
+stops the build, naming both files and the field, unless the field is declared
+`may_differ` (a web address that has a page in each language). Only what does not
+change with the language is compared: a translation of `documents` gives each
+document's title in its language, but the same files in the same order.
 
 A field is shared when its schema says so (`Field(..., shared=True)`), or when
 nothing in it is words: dates, numbers, choices, yes/no, e-mail addresses and web
@@ -16,7 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from kit_schema import Field, load_yaml
+from kit_schema import Field, Problem, display_path, load_yaml
 
 from .sources import read_source
 
@@ -26,6 +30,17 @@ LANGUAGE_FREE = ("date", "number", "choice", "boolean", "email", "url")
 def is_shared(spec: Field) -> bool:
     """True when a translation takes this field from its original unless it writes it."""
     return spec.shared or spec.kind in LANGUAGE_FREE or bool(spec.refers or spec.under)
+
+
+def fixed_part(value: Any, spec: Field) -> Any:
+    """What of a value may not change with the language: its numbers, dates, choices, addresses and
+    files, with the words (a document's title, a photo's caption, a place's name) left out."""
+    if spec.fields and isinstance(value, dict):
+        return {name: fixed_part(inner, spec.fields[name]) for name, inner in value.items() if name in spec.fields}
+    if spec.fields and isinstance(value, list):
+        return [fixed_part(entry, spec) if isinstance(entry, dict) else None for entry in value]
+    language_free = spec.shared or spec.kind in LANGUAGE_FREE or spec.choices or spec.refers or spec.under
+    return value if language_free else None
 
 
 def original_of(path: Path, default_lang: str, languages: list[str]) -> Path | None:
@@ -48,13 +63,21 @@ def original_values(original: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def with_shared(data: dict, schema: dict[str, Field], path: Path, default_lang: str,
-                languages: list[str]) -> dict:
-    """A translation's front matter with the shared fields it leaves out taken from its original."""
+def with_shared(data: dict, schema: dict[str, Field], path: Path, content: Path, default_lang: str,
+                languages: list[str], lines: dict[str, int]) -> tuple[dict, list[Problem]]:
+    """A translation's front matter with the shared fields it leaves out taken from its original,
+    and a problem for each shared field it writes with another value."""
     original = original_of(path, default_lang, languages)
     if original is None:
-        return data
+        return data, []
     taken = original_values(original)
-    inherited = {name: taken[name] for name, spec in schema.items()
-                 if is_shared(spec) and name not in data and taken.get(name) not in (None, "")}
-    return data | inherited
+    shared = [name for name, spec in schema.items() if is_shared(spec)]
+    inherited = {name: taken[name] for name in shared if name not in data and taken.get(name) not in (None, "")}
+    clashes = [name for name in shared if name in data and name in taken and not schema[name].may_differ
+               and fixed_part(data[name], schema[name]) != fixed_part(taken[name], schema[name])]
+    source = display_path(original, content)
+    problems = [Problem(display_path(path, content), lines.get(name), name,
+                        f"differs from {source}, the original this translation takes it from; remove the "
+                        f"line here so the value comes from {source}, or make both the same")
+                for name in clashes]
+    return data | inherited, problems

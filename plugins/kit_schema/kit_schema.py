@@ -80,6 +80,7 @@ class Field:
     refers: str = ""  # the file name (without language) of an item in this content folder
     under: str = ""  # a file under content/<under>/ (files or images)
     shared: bool = False  # a translation takes it from its original when it leaves it out (see kit_frontmatter.shared)
+    may_differ: bool = False  # a translation may give this shared field a value of its own
 
     def __post_init__(self) -> None:
         assert self.kind in KINDS, self.kind

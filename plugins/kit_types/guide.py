@@ -10,7 +10,12 @@ INTRO = ("Each folder under `content/` holds one kind of item. Its fields are ch
          "a mistake stops the build with the file, line, field and what to write instead. "
          "`make new KIND=<folder> TITLE=\"...\"` writes a new file with every required field. "
          "A site publishes the types that `sections:` in `content/site.yaml` lists (every type when it lists "
-         "none). Each type is one folder of `plugins/kit_types/types/`; see docs/architecture.md.")
+         "none). Each type is one folder of `plugins/kit_types/types/`; see docs/architecture.md. "
+         "A field marked *shared* does not change with the language: a translation that leaves it out takes "
+         "the original's, and one that writes another value stops the build (unless it is marked *may differ*); "
+         "in a shared list of documents or photos, a translation writes its own titles and captions for the same "
+         "files. `make new FROM=content/<folder>/<file>.md LANG_CODE=en` starts a translation with only the "
+         "fields to translate.")
 
 
 def _rule(spec: Field) -> str:
@@ -25,7 +30,7 @@ def _rule(spec: Field) -> str:
     if spec.under:
         rules.append(f"must exist under `content/{spec.under}/`")
     if is_shared(spec):
-        rules.append("shared: a translation that leaves it out takes the original's")
+        rules.append("shared, may differ" if spec.may_differ else "shared")
     return "; ".join(rules)
 
 

@@ -15,7 +15,7 @@ EVENT = COMMON | {
     "timezone": Field("text", help=ZONE, shared=True),
     "venue": Field("text", True, "the place, e.g. Council hall, Mlimani"),
     "organiser": Field("text", True, "the unit or body that runs the event"),
-    "online": Field("url", help="a page with more details or a live stream"),
+    "online": Field("url", help="a page with more details or a live stream", may_differ=True),
     "campaigns": CAMPAIGNS,
 }
 

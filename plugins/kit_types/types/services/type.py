@@ -20,7 +20,7 @@ SERVICE = COMMON | {
     "where": Field("text", help="the office where it is given"),
     "when": Field("text", help="the days and hours"),
     "unit": Field("text", help="the file name of the responsible unit, e.g. planning", refers="units"),
-    "online": Field("url", help="where to apply online, if possible"),
+    "online": Field("url", help="where to apply online, if possible", may_differ=True),
 }
 
 
