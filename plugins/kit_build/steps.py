@@ -92,7 +92,7 @@ STEPS: list[Step] = [
     # reading, file by file
     Step(signals.article_generator_preread, wall.note_no_item),  # a new file: Pelican's warnings name no item yet
     Step(signals.page_generator_preread, wall.note_no_item),
-    Step(signals.article_generator_preread, parallel.prepare_bodies),  # the first file: convert all in a pool
+    Step(signals.article_generator_preread, parallel.prepare_bodies),  # each file: its body, from a pool converting ahead
     Step(signals.page_generator_preread, parallel.prepare_bodies),
     Step(signals.article_generator_context, frontmatter.report_problems),  # also for a file read from the cache
     Step(signals.article_generator_context, i18n.name_item),  # language, key, slug before addresses are made
