@@ -42,6 +42,7 @@ from .folding import arabic_spellings, fold
 
 FOLDER = "pagefind"
 CELL_END = re.compile(r"</(dt|dd|th|td)>", re.IGNORECASE)  # each is followed by a space, a label by a colon
+STYLE = re.compile(r"(<style\b[^<>]*>).*?(</style>)", re.IGNORECASE | re.DOTALL)  # Pagefind reads no CSS
 MARKED = re.compile(r"<[a-z][^<>]*\sdata-pagefind-body[\s=/>]", re.IGNORECASE)  # an element Pagefind indexes
 KEPT_FILES = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json")
 KEPT_SUFFIXES = (".pagefind", ".pf_meta")
@@ -77,11 +78,12 @@ def indexed_pages(pages: list[Path]) -> list[Path]:
 
 
 def copy_pages(output: Path, pages: list[Path], copies: Path) -> bool:
-    """Write every page of `pages` (in `output`) under `copies`: separated then folded in `folded/`,
-    and separated in `separated/` when folding changes it. Whether folding changed any page."""
+    """Write every page of `pages` (in `output`) under `copies`, without the inlined stylesheet (half of
+    a page, which Pagefind does not read): separated then folded in `folded/`, and separated in
+    `separated/` when folding changes it. Whether folding changed any page."""
     changed = False
     for page in pages:
-        text = separated(page.read_text(encoding="utf-8"))
+        text = separated(STYLE.sub(r"\1\2", page.read_text(encoding="utf-8")))
         folded = fold(text)
         for folder, copy in (("folded", folded),) + ((("separated", text),) if folded != text else ()):
             path = copies / folder / page.relative_to(output)
