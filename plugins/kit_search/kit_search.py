@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -37,6 +36,7 @@ from typing import NamedTuple
 
 from kit_schema import Problem
 from kit_build.problems import report
+from kit_parallel.kit_parallel import workers
 
 from .folding import arabic_spellings, fold
 
@@ -200,22 +200,15 @@ def arabic_spelling_notice(content: Path, codes: list[str], default: str) -> str
             "them either way; retyping them with a Persian keyboard is better):\n" + "\n".join(lines))
 
 
-def search_processes(settings: dict) -> int:
-    """How many Pagefind processes run at once: one per worker of the build (`KIT_WORKERS`)."""
-    wanted = settings.get("KIT_WORKERS")
-    return max(1, int(wanted) if wanted else len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
-               else os.cpu_count() or 1)
-
-
 def build_index(pelican) -> None:
     settings = pelican.settings
     if not settings.get("KIT_SEARCH", True):
         return
     output = Path(pelican.output_path)
     codes = [lang["code"] for lang in settings.get("LANGUAGES", [])] or [settings["DEFAULT_LANG"]]
+    runs = language_runs(output, codes, settings["DEFAULT_LANG"])
     with tempfile.TemporaryDirectory(prefix="kit-search-") as temp:
-        runs = language_runs(output, codes, settings["DEFAULT_LANG"])
-        error = index_languages(output, runs, Path(temp), search_processes(settings))
+        error = index_languages(output, runs, Path(temp), workers(settings))  # as many Pagefind runs at once
     if error:
         report(Problem("output", None, "", f"the search index could not be built: {error.strip()[:500]}"))
         return
