@@ -296,9 +296,12 @@ def bench_weight(c, lighthouse=True, search="sw=maji,en=water,fa=آب", kinds=""
 @task(name="bench-build", help={"n": "news items per language", "runs": "runs of each variant (median)",
                                 "scale": "also build 4 x N to check linear growth"})
 def bench_build(c, n=1000, runs=3, scale=False):
-    """Build a synthetic corpus with the kit (cold, warm), Hugo and plain Pelican; print the table."""
+    """The cold build against Hugo and Hugo + Pagefind, then the edit loop's latencies (bench/edit_loop.py)."""
     c.run(f"{sys.executable} {ROOT / 'bench' / 'run.py'} --n {n} --runs {runs}" + (" --scale" if scale else ""),
           pty=False)
+    edit_loop = ROOT / "bench" / "edit_loop.py"
+    if edit_loop.exists():
+        c.run(f"{sys.executable} {edit_loop} --n {n}", pty=False)
 
 
 @task(name="docs-types")

@@ -2,14 +2,16 @@
 
 `python bench/run.py --n N --runs R [--scale] [--keep]` writes a corpus of N news
 items in each of sw, en and fa (see corpus.py) into a temporary folder, then,
-R times: builds it with the kit from nothing (cold), appends a sentence to one
-item and builds again with Pelican's content cache (warm), builds the same
-Markdown with Hugo (hugo_site.py) and with plain Pelican and its default theme
-(plain_site.py). Each build is a child process; its wall time, CPU time
-(user + sys) and peak memory (max RSS) come from `os.wait4`. It prints a
-Markdown table of the medians and the budget checks (PASS/FAIL, never an exit
-status: this is a benchmark, not a test). `--scale` also builds the kit cold at
-4N to check that the build time grows linearly.
+R times: builds it with the kit from nothing (cold), with and without its search
+index, appends a sentence to one item and builds again with Pelican's content
+cache (warm), builds the same Markdown with Hugo (hugo_site.py), with Hugo and
+then Pagefind on Hugo's output (what a Hugo site with search runs), and with
+plain Pelican and its default theme (plain_site.py). Each build is a child
+process; its wall time, CPU time (user + sys, its own and its children's) and
+peak memory (max RSS) come from `os.wait4`. It prints a Markdown table of the
+medians and the budget checks (PASS/FAIL, never an exit status: this is a
+benchmark, not a test). `--scale` also builds the kit cold at 4N to check that
+the build time grows linearly.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import argparse
 import json
 import os
 import re
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -38,7 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 VENV_PYTHON = ROOT / ".venv" / "bin" / "python"
 HUGO = Path("/usr/bin/hugo")
 SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01: builds never depend on the clock
-COLD_BUDGET, WARM_BUDGET, MEMORY_BUDGET_MB, GROWTH_BUDGET = 2.5, 0.5, 1024.0, 4.4
+COLD_BUDGET, MEMORY_BUDGET_MB, GROWTH_BUDGET = 1.25, 1024.0, 4.4  # cold: kit with search / (Hugo + Pagefind)
 
 
 @dataclass(frozen=True)
@@ -98,14 +101,21 @@ def measure(command: list[str], cwd: Path, log: Path) -> Sample:
     return Sample(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
-def kit_command(kit: Path, content: Path, output: Path, cache: Path, load_cache: bool) -> list[str]:
+def kit_command(kit: Path, content: Path, output: Path, cache: Path, load_cache: bool,
+                search: bool = True) -> list[str]:
     return [python(), "-m", "pelican", str(content), "-s", str(kit / "pelicanconf.py"), "-o", str(output), "-q",
             "-e", "CACHE_CONTENT=true", f"LOAD_CONTENT_CACHE={json.dumps(load_cache)}",
-            f"CACHE_PATH={json.dumps(str(cache))}", "KIT_CHECK_LINKS=false"]
+            f"CACHE_PATH={json.dumps(str(cache))}", "KIT_CHECK_LINKS=false", f"KIT_SEARCH={json.dumps(search)}"]
 
 
 def hugo_command(hugo: str, site: Path, output: Path) -> list[str]:
     return [hugo, "--source", str(site), "--destination", str(output), "--quiet"]
+
+
+def hugo_pagefind_command(hugo: str, site: Path, output: Path) -> list[str]:
+    """Hugo, then Pagefind (the kit's pinned pagefind[bin]) over every page Hugo wrote, in one shell."""
+    pagefind = shlex.join([python(), "-m", "pagefind", "--site", str(output), "--silent"])
+    return ["sh", "-c", f"{shlex.join(hugo_command(hugo, site, output))} && {pagefind}"]
 
 
 def plain_command(root: Path, output: Path) -> list[str]:
@@ -151,9 +161,10 @@ class Bench:
               file=sys.stderr)
         return sample
 
-    def kit_cold(self, content: Path, name: str = "kit-cold") -> Sample:
+    def kit_cold(self, content: Path, name: str = "kit-cold", search: bool = True) -> Sample:
         cache = fresh(self.work / f"{name}-cache")
-        return self.build(name, kit_command(self.kit, content, fresh(self.work / f"{name}-out"), cache, False))
+        output = fresh(self.work / f"{name}-out")
+        return self.build(name, kit_command(self.kit, content, output, cache, False, search))
 
     def kit_warm(self) -> Sample:
         """Edit one item, then rebuild with the cache the last cold build left."""
@@ -164,6 +175,10 @@ class Bench:
 
     def hugo_build(self) -> Sample:
         return self.build("hugo", hugo_command(self.hugo, self.hugo_site, fresh(self.work / "hugo-out")))
+
+    def hugo_pagefind_build(self) -> Sample:
+        output = fresh(self.work / "hugo-pagefind-out")
+        return self.build("hugo-pagefind", hugo_pagefind_command(self.hugo, self.hugo_site, output))
 
     def plain_build(self) -> Sample:
         output = fresh(self.work / "plain-out")
@@ -182,17 +197,23 @@ def version_of(command: list[str]) -> str:
     return (result.stdout or result.stderr).strip().split("\n")[0]
 
 
-def main_results(bench: Bench, runs: int) -> list[Result]:
-    """Kit cold, kit warm, Hugo and plain Pelican, interleaved run by run."""
-    n = bench.n
-    results = [Result("kit cold", n, documents(bench.corpus)),
-               Result("kit warm (1 item edited)", n, documents(bench.corpus)),
-               Result("Hugo (cold)", n, documents(bench.hugo_site / "content")),
-               Result("Pelican, default theme (cold)", n, documents(bench.plain_root / "content"))]
-    steps = (lambda: bench.kit_cold(bench.corpus), bench.kit_warm, bench.hugo_build, bench.plain_build)
+KIT_COLD, KIT_NO_SEARCH, KIT_WARM, HUGO_COLD, HUGO_PAGEFIND, PELICAN = (
+    "kit cold, with search", "kit cold, no search", "kit warm (1 item edited)", "Hugo (cold)",
+    "Hugo, then Pagefind on its output", "Pelican, default theme (cold)")
+
+
+def main_results(bench: Bench, runs: int) -> dict[str, Result]:
+    """Every variant, interleaved run by run; by name."""
+    n, kit_docs, hugo_docs = bench.n, documents(bench.corpus), documents(bench.hugo_site / "content")
+    results = {KIT_COLD: Result(KIT_COLD, n, kit_docs), KIT_NO_SEARCH: Result(KIT_NO_SEARCH, n, kit_docs),
+               KIT_WARM: Result(KIT_WARM, n, kit_docs), HUGO_COLD: Result(HUGO_COLD, n, hugo_docs),
+               HUGO_PAGEFIND: Result(HUGO_PAGEFIND, n, hugo_docs),
+               PELICAN: Result(PELICAN, n, documents(bench.plain_root / "content"))}
+    steps = (lambda: bench.kit_cold(bench.corpus), lambda: bench.kit_cold(bench.corpus, "kit-nosearch", False),
+             bench.kit_warm, bench.hugo_build, bench.hugo_pagefind_build, bench.plain_build)
     for run in range(1, runs + 1):
         print(f"run {run}/{runs} at N={n}", file=sys.stderr)
-        for result, step in zip(results, steps):
+        for result, step in zip(results.values(), steps):
             result.samples.append(step())
     return results
 
@@ -207,13 +228,14 @@ def scale_result(bench: Bench, runs: int) -> Result:
     return result
 
 
-def table(results: list[Result], hugo_wall: float) -> str:
-    lines = ["| variant | N per language | documents | wall s (median) | CPU s | peak MB | ratio to Hugo cold wall |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+def table(results: list[Result], hugo: Result, hugo_pagefind: Result) -> str:
+    lines = ["| variant | N per language | documents | wall s (median) | CPU s | peak MB | ratio to Hugo wall "
+             "| ratio to Hugo + Pagefind wall |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for result in results:
         wall = result.median("wall")
         lines.append(f"| {result.name} | {result.n} | {result.documents} | {wall:.2f} | "
-                     f"{result.median('cpu'):.2f} | {result.median('peak_mb'):.0f} | {wall / hugo_wall:.2f}× |")
+                     f"{result.median('cpu'):.2f} | {result.median('peak_mb'):.0f} | {wall / hugo.median('wall'):.2f}× "
+                     f"| {wall / hugo_pagefind.median('wall'):.2f}× |")
     return "\n".join(lines)
 
 
@@ -221,12 +243,14 @@ def verdict(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
 
 
-def ratio_line(label: str, kit: Result, hugo: Result, budget: float) -> str:
-    """A wall-time budget relative to Hugo; the CPU-time ratio is shown beside it."""
-    wall, base = kit.median("wall"), hugo.median("wall")
-    cpu = kit.median("cpu") / hugo.median("cpu")
-    return (f"- {label} ≤ {budget} × Hugo cold: {wall:.2f} s vs {budget} × {base:.2f} s = {budget * base:.2f} s "
-            f"({wall / base:.2f}×; CPU time {cpu:.2f}×) → {verdict(wall <= budget * base)}")
+def ratio_line(kit: Result, base: Result, budget: float | None) -> str:
+    """The wall-time ratio of two variants, against a budget when there is one; the CPU-time ratio beside it."""
+    wall, base_wall = kit.median("wall"), base.median("wall")
+    ratios = f"{wall / base_wall:.2f}×; CPU time {kit.median('cpu') / base.median('cpu'):.2f}×"
+    if budget is None:
+        return f"- {kit.name} / {base.name}: {wall:.2f} s / {base_wall:.2f} s ({ratios}; reported, no budget)"
+    return (f"- {kit.name} ≤ {budget} × ({base.name}): {wall:.2f} s vs {budget} × {base_wall:.2f} s = "
+            f"{budget * base_wall:.2f} s ({ratios}) → {verdict(wall <= budget * base_wall)}")
 
 
 def growth_line(cold: Result, scaled: Result | None) -> str:
@@ -238,14 +262,14 @@ def growth_line(cold: Result, scaled: Result | None) -> str:
             f"{cold.median('wall'):.2f} s = {growth:.2f} (CPU time {cpu:.2f}) → {verdict(growth <= GROWTH_BUDGET)}")
 
 
-def budget_lines(results: list[Result], scaled: Result | None) -> list[str]:
-    """One line per budget with its numbers, marked PASS or FAIL."""
-    cold, warm, hugo = results[:3]
-    peak = max(sample.peak_mb for result in [cold, warm] + ([scaled] if scaled else [])
-               for sample in result.samples)
-    return [ratio_line("kit cold", cold, hugo, COLD_BUDGET), ratio_line("kit warm", warm, hugo, WARM_BUDGET),
+def budget_lines(results: dict[str, Result], scaled: Result | None) -> list[str]:
+    """One line per budget with its numbers, marked PASS or FAIL, and the kit without search against Hugo."""
+    kits = [results[KIT_COLD], results[KIT_NO_SEARCH], results[KIT_WARM]] + ([scaled] if scaled else [])
+    peak = max(sample.peak_mb for result in kits for sample in result.samples)
+    return [ratio_line(results[KIT_COLD], results[HUGO_PAGEFIND], COLD_BUDGET),
+            ratio_line(results[KIT_NO_SEARCH], results[HUGO_COLD], None),
             f"- peak memory ≤ {MEMORY_BUDGET_MB:.0f} MB: highest kit build {peak:.0f} MB → "
-            f"{verdict(peak <= MEMORY_BUDGET_MB)}", growth_line(cold, scaled)]
+            f"{verdict(peak <= MEMORY_BUDGET_MB)}", growth_line(results[KIT_COLD], scaled)]
 
 
 def kit_revision(kit: Path) -> str:
@@ -257,20 +281,20 @@ def kit_revision(kit: Path) -> str:
     return f"commit {commit}{' with uncommitted changes' if changed else ''}"
 
 
-def report(bench: Bench, results: list[Result], scaled: Result | None, runs: int) -> None:
-    hugo_wall = results[2].median("wall")
+def report(bench: Bench, results: dict[str, Result], scaled: Result | None, runs: int) -> None:
+    bases = results[HUGO_COLD], results[HUGO_PAGEFIND]
     print(f"\n## Build benchmark: N = {bench.n} news items per language, {runs} run(s), medians\n")
     print(f"Kit: {kit_revision(bench.kit)}.")
     load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
     print(f"{os.cpu_count()} CPUs (load average now {load}); {version_of([python(), '-m', 'pelican', '--version'])} (Pelican); "
           f"{version_of([bench.hugo, 'version'])}\n")
-    print(table(results, hugo_wall))
+    print(table(list(results.values()), *bases))
     outputs = {"kit": "kit-warm-out", "Hugo": "hugo-out", "Pelican": "plain-out"}
     print("\nHTML files written by the last run: "
           + ", ".join(f"{name} {html_files(bench.work / folder)}" for name, folder in outputs.items()))
     print(f"Kit (last cold build): {pelican_summary(bench.work / 'kit-cold.log')}")
     if scaled is not None:
-        print(f"\n### Growth: kit cold at N and 4N\n\n{table([results[0], scaled], hugo_wall)}")
+        print(f"\n### Growth: kit cold at N and 4N\n\n{table([results[KIT_COLD], scaled], *bases)}")
     print("\n### Budgets\n")
     print("\n".join(budget_lines(results, scaled)))
 

@@ -148,3 +148,11 @@ def test_build_names_persian_files_spelled_with_arabic_letters(searched):
     printed = searched[2]
     assert "news/2026-11-03-daneshgah.fa.md: line 6" in printed
     assert "ketabkhane" not in printed and "kisima" not in printed
+
+
+def test_fold_changes_every_folded_character_and_nothing_else():
+    from kit_search.folding import TABLE
+
+    text = "Kisima 2019: " + "".join(map(chr, TABLE)) + " کتاب‌ها ۱۴۰۵ " * 3
+    assert fold(text) == text.translate(TABLE)
+    assert fold("Maji na bwawa") == "Maji na bwawa"

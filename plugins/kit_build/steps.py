@@ -45,6 +45,7 @@ from kit_types import references
 from kit_uploads import kit_uploads as uploads
 from . import pelican_wall as wall
 from . import problems
+from . import templates
 
 
 class Step(NamedTuple):
@@ -89,10 +90,11 @@ STEPS: list[Step] = [
     Step(signals.generator_init, sitefiles.install),
     Step(signals.generator_init, assets.install),
     Step(signals.generator_init, images.install),
+    Step(signals.generator_init, templates.share_compiled_templates),  # last: its key names the extensions added above
     # reading, file by file
     Step(signals.article_generator_preread, wall.note_no_item),  # a new file: Pelican's warnings name no item yet
     Step(signals.page_generator_preread, wall.note_no_item),
-    Step(signals.article_generator_preread, parallel.prepare_bodies),  # the first file: convert all in a pool
+    Step(signals.article_generator_preread, parallel.prepare_bodies),  # each file: its body, from a pool converting ahead
     Step(signals.page_generator_preread, parallel.prepare_bodies),
     Step(signals.article_generator_context, frontmatter.report_problems),  # also for a file read from the cache
     Step(signals.article_generator_context, i18n.name_item),  # language, key, slug before addresses are made

@@ -2,11 +2,11 @@
 
 `KIT_WORKERS` processes (default: the cores this process may use) share them:
 
-- Reading: before a generator reads its first file, the Markdown bodies of its
-  files that are not in Pelican's content cache are converted by a pool of
-  forked processes. The reader takes the prepared HTML (kit_frontmatter's
-  `PREPARED`) instead of converting again; front matter is still read and
-  checked in the main process.
+- Reading: when a generator reads its first file, a pool of forked processes
+  starts converting the Markdown bodies of its files that are not in Pelican's
+  content cache, in reading order. The reader takes the prepared HTML
+  (kit_frontmatter's `PREPARED`) instead of converting again; front matter is
+  still read and checked in the main process, meanwhile.
 - Writing: the generators in `SHARED_GENERATORS` write only through Pelican's
   writer. Each of their `generate_output` runs in every worker at once and each
   worker renders only its share of the files (every n-th call to the writer);
@@ -106,25 +106,61 @@ def _collision(filename: str, owners: dict, writer_now: str, writer: KitWriter) 
                    "another file name or slug")
 
 
+class _Bodies:
+    """Bodies converted by a pool of processes in the order the generator reads its files, each handed
+    to the reader (into PREPARED) just before the reader reaches it, so that the main process reads
+    front matter while the pool converts the bodies further on."""
+
+    def __init__(self, paths: list[str], options: dict, count: int) -> None:
+        self.paths, self.handed = paths, 0
+        self.pool = multiprocessing.get_context("fork").Pool(count)
+        self.results = self.pool.imap(partial(file_body_html, options=options), paths, chunksize=CHUNK)
+
+    def hand_over_next(self) -> None:
+        """Put the next file's body in PREPARED (waiting for it); the pool ends after the last one."""
+        if self.handed < len(self.paths):
+            PREPARED[self.paths[self.handed]] = next(self.results)
+            self.handed += 1
+        if self.handed == len(self.paths):
+            self.close()
+
+    def close(self) -> None:
+        self.pool.close()
+        self.pool.join()
+
+
+_converting: list[_Bodies] = []  # the pool of the generator being read, if any
+
+
 def prepare_bodies(generator) -> None:
-    """Convert, in a pool, the Markdown bodies the generator is about to read."""
-    if getattr(generator, "_kit_prepared", False):
-        return
-    generator._kit_prepared = True
-    PREPARED.clear()  # nothing from an earlier build in this process
-    count = workers(generator.settings)
-    if count < 2:
-        return
-    paths = [path for path in files_to_read(generator) if path.endswith((".md", ".markdown"))]
-    if len(paths) < 2 * CHUNK:
-        return
-    convert = partial(file_body_html, options=generator.settings["MARKDOWN"])
-    with multiprocessing.get_context("fork").Pool(count) as pool:
-        PREPARED.update(zip(paths, pool.map(convert, paths, chunksize=CHUNK)))
+    """Before each file the generator reads: start converting its Markdown bodies in a pool (at its
+    first file), then hand the reader the body of the file it is about to read.
+
+    Pelican sends this signal just before reading each file not in its content cache, in the order of
+    `files_to_read()`, so the n-th signal is about the n-th path. Were the order ever different, the
+    reader would find no prepared body for a file and convert it itself: slower, never wrong."""
+    if not getattr(generator, "_kit_prepared", False):
+        generator._kit_prepared = True
+        close_pools()
+        PREPARED.clear()  # nothing from an earlier build in this process
+        count = workers(generator.settings)
+        paths = [path for path in files_to_read(generator) if path.endswith((".md", ".markdown"))]
+        if count < 2 or len(paths) < 2 * CHUNK:
+            return
+        _converting.append(_Bodies(paths, generator.settings["MARKDOWN"], count))
+    if _converting:
+        _converting[-1].hand_over_next()
+
+
+def close_pools() -> None:
+    """End any pool still converting (all of its files are read by now)."""
+    while _converting:
+        _converting.pop().close()
 
 
 def share_output(generators: list) -> None:
     """Let the listed generators render their pages in every worker."""
+    close_pools()
     for generator in generators:
         if isinstance(generator, SHARED_GENERATORS) and workers(generator.settings) > 1:
             wrap_output(generator, partial(_shared_output, settings=generator.settings))

@@ -2,10 +2,12 @@
 
 Pagefind runs once per language, over that language's folders only, and writes
 the bundle beside them: `/pagefind/` for the default language at the root,
-`/<code>/pagefind/` for the others. One language at a time keeps the memory of a
-large site down (Pagefind holds every page it indexes). The theme marks only the
+`/<code>/pagefind/` for the others. A run per language keeps the memory of a
+large site down (Pagefind holds every page it indexes); as many runs go at once
+as the build has workers (`KIT_WORKERS`). The theme marks only the
 text of items (`data-pagefind-body`), so listings, home pages and the 404 page
-are not indexed, and drafts are never written at all. Pagefind's ready-made
+are not indexed (only the marked pages are copied for Pagefind), and drafts are
+never written at all. Pagefind's ready-made
 interfaces are removed: the kit's own small script on the search page uses the
 core API, and nothing else of Pagefind is published.
 
@@ -13,7 +15,9 @@ Pagefind indexes a folded copy of the pages (`folding.py`: Persian yeh and kaf,
 no tatweel, short vowels or non-joiner, ASCII digits), and search.js folds the
 query the same way. What readers see of a result (its title and excerpt) comes
 from a second run over the pages as written: each fragment of the folded bundle
-is replaced by the original fragment of the same address. Folding keeps every
+is replaced by the original fragment of the same address. A fragment depends on
+its page alone, so the second run reads only the pages that folding changed
+(none, in most Swahili and English sites). Folding keeps every
 word in its place, so the highlighted words are still the ones found.
 """
 
@@ -26,16 +30,20 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import NamedTuple
 
 from kit_schema import Problem
 from kit_build.problems import report
+from kit_parallel.kit_parallel import workers
 
 from .folding import arabic_spellings, fold
 
 FOLDER = "pagefind"
-LABEL_END = re.compile(r"(?<!:)</dt>", re.IGNORECASE)  # a label gets a colon unless it has one
-CELL_END = re.compile(r"(?<=</dt>)|(?<=</dd>)|(?<=</th>)|(?<=</td>)", re.IGNORECASE)
+CELL_END = re.compile(r"</(dt|dd|th|td)>", re.IGNORECASE)  # each is followed by a space, a label by a colon
+STYLE = re.compile(r"(<style\b[^<>]*>).*?(</style>)", re.IGNORECASE | re.DOTALL)  # Pagefind reads no CSS
+MARKED = re.compile(r"<[a-z][^<>]*\sdata-pagefind-body[\s=/>]", re.IGNORECASE)  # an element Pagefind indexes
 KEPT_FILES = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json")
 KEPT_SUFFIXES = (".pagefind", ".pf_meta")
 KEPT_FOLDERS = ("index", "fragment")
@@ -49,21 +57,40 @@ def index_site(site: Path, glob: str, destination: Path) -> str | None:
     return None if result.returncode == 0 else (result.stderr or result.stdout)
 
 
+def _separate(tag: re.Match) -> str:
+    if tag.group(1).lower() == "dt" and not tag.string.endswith(":", 0, tag.start()):
+        return ":</dt> "
+    return tag.group() + " "
+
+
 def separated(html: str) -> str:
     """The page with a break after each label, value and cell: Pagefind reads <dt>, <dd>, <th> and <td>
-    as inline, so 'Budget' and 'TZS 2,100' would run together as 'BudgetTZS 2,100' in its excerpts."""
-    return CELL_END.sub(" ", LABEL_END.sub(":</dt>", html))
+    as inline, so 'Budget' and 'TZS 2,100' would run together as 'BudgetTZS 2,100' in its excerpts.
+    A label also gets a colon unless it ends with one."""
+    return CELL_END.sub(_separate, html)
 
 
-def copy_pages(output: Path, copies: Path) -> None:
-    """Write two copies of every HTML page of `output` under `copies`: labels separated (`separated/`),
-    and separated then folded (`folded/`)."""
-    for page in output.rglob("*.html"):
-        text = separated(page.read_text(encoding="utf-8"))
-        for folder, copy in (("separated", text), ("folded", fold(text))):
+def indexed_pages(pages: list[Path]) -> list[Path]:
+    """The pages Pagefind indexes: those with an element marked `data-pagefind-body`, or every page
+    when none is marked (Pagefind's own rule, applied here so that only they are copied)."""
+    marked = [page for page in pages if MARKED.search(page.read_text(encoding="utf-8"))]
+    return marked or pages
+
+
+def copy_pages(output: Path, pages: list[Path], copies: Path) -> bool:
+    """Write every page of `pages` (in `output`) under `copies`, without the inlined stylesheet (half of
+    a page, which Pagefind does not read): separated then folded in `folded/`, and separated in
+    `separated/` when folding changes it. Whether folding changed any page."""
+    changed = False
+    for page in pages:
+        text = separated(STYLE.sub(r"\1\2", page.read_text(encoding="utf-8")))
+        folded = fold(text)
+        for folder, copy in (("folded", folded),) + ((("separated", text),) if folded != text else ()):
             path = copies / folder / page.relative_to(output)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(copy, encoding="utf-8")
+        changed = changed or folded != text
+    return changed
 
 
 def fragment_url(path: Path) -> str:
@@ -73,21 +100,39 @@ def fragment_url(path: Path) -> str:
 
 
 def restore_fragments(bundle: Path, original: Path) -> None:
-    """Give each fragment of `bundle` the bytes of `original`'s fragment of the same address."""
+    """Give each fragment of `bundle` the bytes of `original`'s fragment of the same address, where
+    `original` has one (it holds only the pages that folding changed; the others are already right)."""
     written = {fragment_url(path): path for path in (original / "fragment").iterdir()}
     for path in (bundle / "fragment").iterdir():
-        path.write_bytes(written[fragment_url(path)].read_bytes())
+        found = written.pop(fragment_url(path), None)
+        if found is not None:
+            path.write_bytes(found.read_bytes())
+    if written:
+        raise RuntimeError(f"fragments without a page in the index: {sorted(written)[:3]}")
 
 
-def language_runs(output: Path, codes: list[str], default: str) -> list[tuple[str, str]]:
-    """(glob, bundle folder) for each language: the default one owns every top folder but the others'."""
+class Run(NamedTuple):
+    """One language's Pagefind run: the glob of its pages, its bundle folder, and its pages."""
+
+    glob: str
+    bundle: str
+    pages: list[Path]
+
+
+def language_runs(output: Path, codes: list[str], default: str) -> list[Run]:
+    """One run for each language: the default one owns every top folder but the others'."""
     others = [code for code in codes if code != default]
-    runs = [(f"{code}/**/*.html", f"{code}/{FOLDER}") for code in others]
+    pages: dict[str, list[Path]] = {}
+    for page in sorted(output.rglob("*.html")):
+        parts = page.relative_to(output).parts
+        if len(parts) > 1 and parts[0] != FOLDER:
+            pages.setdefault(parts[0] if parts[0] in others else default, []).append(page)
+    runs = [Run(f"{code}/**/*.html", f"{code}/{FOLDER}", pages.get(code, [])) for code in others]
     roots = sorted(path.name for path in output.iterdir() if path.is_dir() and path.name not in others
                    and path.name != FOLDER)
     if roots:
-        runs.insert(0, ("{" + ",".join(roots) + "}/**/*.html" if len(roots) > 1 else f"{roots[0]}/**/*.html",
-                        FOLDER))
+        glob = "{" + ",".join(roots) + "}/**/*.html" if len(roots) > 1 else f"{roots[0]}/**/*.html"
+        runs.insert(0, Run(glob, FOLDER, pages.get(default, [])))
     return runs
 
 
@@ -107,15 +152,32 @@ def sort_entry(folder: Path) -> None:
                      encoding="utf-8")
 
 
-def index_language(output: Path, copies: Path, glob: str, bundle: str) -> str | None:
-    """One language's bundle: the index of the folded copies with the fragments of the pages as written
-    (their labels separated from their values); `copies` holds both copies (`copy_pages`)."""
-    original = copies / "original" / bundle
-    error = index_site(copies / "folded", glob, output / bundle) or index_site(copies / "separated", glob, original)
-    if not error:
-        restore_fragments(output / bundle, original)
-        remove_unused(output / bundle)
-        sort_entry(output / bundle)
+def finish_bundle(folder: Path, original: Path | None) -> None:
+    """The published bundle: fragments as written, Pagefind's interfaces removed, entry sorted."""
+    if original is not None:
+        restore_fragments(folder, original)
+    remove_unused(folder)
+    sort_entry(folder)
+
+
+def index_languages(output: Path, runs: list[Run], copies: Path, processes: int) -> str | None:
+    """Every language's bundle: the index of the folded copies, with the fragments of the pages as
+    written (labels separated from values) from a second run over the pages that folding changed.
+    Pagefind runs `processes` at a time, each started as soon as its pages are copied; None when all
+    worked, else the first error."""
+    originals: dict[str, Path | None] = {}
+    with ThreadPoolExecutor(processes) as pool:
+        started = []
+        for run in runs:
+            changed = copy_pages(output, indexed_pages(run.pages), copies)
+            started.append(pool.submit(index_site, copies / "folded", run.glob, output / run.bundle))
+            originals[run.bundle] = copies / "original" / run.bundle if changed else None
+            if changed:
+                started.append(pool.submit(index_site, copies / "separated", run.glob, originals[run.bundle]))
+        error = next((result for result in (job.result() for job in started) if result), None)
+    if error is None:
+        for bundle, original in originals.items():
+            finish_bundle(output / bundle, original)
     return error
 
 
@@ -144,14 +206,12 @@ def build_index(pelican) -> None:
         return
     output = Path(pelican.output_path)
     codes = [lang["code"] for lang in settings.get("LANGUAGES", [])] or [settings["DEFAULT_LANG"]]
+    runs = language_runs(output, codes, settings["DEFAULT_LANG"])
     with tempfile.TemporaryDirectory(prefix="kit-search-") as temp:
-        copies = Path(temp)
-        copy_pages(output, copies)
-        for glob, bundle in language_runs(output, codes, settings["DEFAULT_LANG"]):
-            error = index_language(output, copies, glob, bundle)
-            if error:
-                report(Problem("output", None, "", f"the search index could not be built: {error.strip()[:500]}"))
-                return
+        error = index_languages(output, runs, Path(temp), workers(settings))  # as many Pagefind runs at once
+    if error:
+        report(Problem("output", None, "", f"the search index could not be built: {error.strip()[:500]}"))
+        return
     notice = arabic_spelling_notice(Path(settings["PATH"]), codes, settings["DEFAULT_LANG"])
     if notice:
         print(notice)  # printed, not logged: the kit turns logged warnings into problems that stop the build
