@@ -5,7 +5,7 @@ classes to subclass (with a generator's `settings`, `context` and Jinja `env`, a
 readers' `reader_classes`, which Pelican's plugin documentation shows), and its
 settings. Everything else the kit needs (a private method of the writer, how
 generators call it, the body of a content object, the wording of a log message, the
-function autoreload calls) is reached only through the functions and classes below.
+items the live builder keeps between runs) is reached only through the functions and classes below.
 Each names what it relies on and the Pelican version it was checked against, so an
 upgrade of Pelican means reading this one file; a test fails while the installed
 Pelican is not `PELICAN_CHECKED`.
@@ -201,27 +201,6 @@ def quiet_pelican_alt_warnings(quiet: bool) -> None:
     logger.removeFilter(_ALT_WARNING_FILTER)
     if quiet:
         logger.addFilter(_ALT_WARNING_FILTER)
-
-
-# --- Autoreload -------------------------------------------------------------------------------
-
-def autoreload_watching_existing_folders(argv: list[str]) -> None:
-    """Pelican's command line (`pelican.main(argv)`), its autoreload watching only static folders that exist.
-
-    Relies on (checked against Pelican 4.12.0): `pelican.autoreload()` calls the name
-    `wait_for_changes(settings_file, settings)` of the module `pelican`, imported there
-    from `pelican.utils`, which watches PATH and each of STATIC_PATHS inside it.
-    """
-    import pelican
-    from pelican import utils
-
-    def wait_for_changes(settings_file: str, settings: dict) -> Any:
-        content = settings.get("PATH", "")
-        static = [path for path in settings.get("STATIC_PATHS", []) if os.path.exists(os.path.join(content, path))]
-        return utils.wait_for_changes(settings_file, {**settings, "STATIC_PATHS": static})
-
-    pelican.wait_for_changes = wait_for_changes
-    pelican.main(argv)
 
 
 # --- The live builder (kit_live) --------------------------------------------------------------

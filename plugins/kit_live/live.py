@@ -6,7 +6,8 @@
 The first pass builds everything; each later pass starts as soon as a save is noticed. A
 save during a pass stops it and starts the next (none is lost). A pass that finds a problem
 lists it and keeps the last good site. A change to the theme, plugins or settings file
-starts the process again. Each pass ends with one line starting "Done:" or "The build stopped".
+starts the process again. Each pass that finishes prints Pelican's "Done:" line, then one
+starting "Served:" (or "The build stopped", listing the problems).
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("-o", "--output", type=Path, default=Path("output"))
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--no-serve", action="store_true", help="build and watch only")
-    parser.add_argument("-e", "--extra-settings", action="append", default=[], type=extra_setting)
+    parser.add_argument("-e", "--extra-settings", nargs="*", action="extend", default=[], type=extra_setting,
+                        metavar="KEY=VALUE", help="settings over those of the settings file, as Pelican's -e")
     return parser.parse_args(argv)
 
 
@@ -49,7 +51,7 @@ def report(outcome: Outcome) -> None:
     elif outcome.state == "interrupted":
         print(f"A newer save came in; building again ({outcome.early} pages were written early).", flush=True)
     else:
-        print(f"Done: {outcome.early} pages first, then the whole site in {outcome.seconds:.2f} s "
+        print(f"Served: {outcome.early} files first, then the whole site in {outcome.seconds:.2f} s "
               f"({outcome.written} files written, {outcome.removed} removed).", flush=True)
 
 
