@@ -129,12 +129,14 @@ class LiveBuilder:
             pelican.run()
         except BuildStopped as stopped:
             restore(self.journal)
-            return Outcome("stopped", time.monotonic() - start, message=str(stopped))
+            return Outcome("stopped", time.monotonic() - start, self.early, self.early_seconds, message=str(stopped))
         except (Interrupted, RuntimeError) as error:
             if not self.waiting.value:
                 raise
             return Outcome("interrupted", time.monotonic() - start, self.early, self.early_seconds,
                            message=str(error)[:200])
+        finally:
+            self.disconnect()
         written, removed = sync_tree(self.staging, self.output, kept=is_search_file)
         self.journal.clear()
         self.before = items_by_source([g for g in self.generators if isinstance(g, ITEM_GENERATORS)])
@@ -266,5 +268,4 @@ class LiveBuilder:
 
     def close(self) -> None:
         self.stop_search()
-        self.disconnect()
         shutil.rmtree(self.staging, ignore_errors=True)
