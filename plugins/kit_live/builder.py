@@ -47,6 +47,7 @@ from kit_sitefiles.kit_sitefiles import SiteFilesGenerator
 from kit_typelists.kit_typelists import TypeListingsGenerator
 
 from .changes import Touched, items_by_source, touched
+from .links import LinkIndex
 from .reuse import ItemStore, forget_unused_bodies, remember_bodies
 from .sync import files_under, sync_tree
 from .writers import EarlyWriter, Interrupted, LiveWriter, restore
@@ -95,7 +96,7 @@ class LiveBuilder:
         self.content, self.settings_file, self.output = content.resolve(), settings_file.resolve(), output.resolve()
         self.overrides = overrides or {}
         self.staging = Path(tempfile.mkdtemp(prefix="kit-live-"))
-        self.store, self.templates = ItemStore(), TemplatesInMemory()
+        self.store, self.templates, self.links = ItemStore(), TemplatesInMemory(), LinkIndex()
         self.waiting = multiprocessing.RawValue("b", 0)  # set by the watcher; seen by forked workers too
         self.journal: dict[Path, bytes | None] = {}
         self.before: dict = {}
@@ -137,7 +138,10 @@ class LiveBuilder:
                            message=str(error)[:200])
         finally:
             self.disconnect()
-        written, removed = sync_tree(self.staging, self.output, kept=is_search_file)
+        changed = {str(path.relative_to(self.output)) for path in self.journal}
+        written, removed = sync_tree(self.staging, self.output, kept=is_search_file, changed=changed)
+        self.links.update(self.output, changed if self.links.links else files_under(self.output),
+                          pelican.settings.get("SITEURL", ""))
         self.journal.clear()
         self.before = items_by_source([g for g in self.generators if isinstance(g, ITEM_GENERATORS)])
         if full:
@@ -186,7 +190,7 @@ class LiveBuilder:
         """Every item is read and checked: write the touched files first, then hand Pelican the whole writer."""
         after = items_by_source([g for g in self.generators if isinstance(g, ITEM_GENERATORS)])
         if self.before:
-            self.write_early(touched(self.before, after), pelican.settings)
+            self.write_early(touched(self.before, after, self.links), pelican.settings)
         LiveWriter.waiting = staticmethod(lambda: bool(self.waiting.value))
         return LiveWriter
 

@@ -3,7 +3,8 @@
 Items are compared by source path with those of the last pass. When the only change is
 the body of items that carry their own summary, only those items' pages are wanted. Any
 other change (a title, a date, a status, a new, renamed or removed file) wants the pages
-of every language version of the items involved, and every page that gathers items:
+of every language version of the items involved, the pages that link to any of them
+(links.LinkIndex: a campaign listing its news), and every page that gathers items:
 listings, home pages, the sitemap page, feeds and sitemap.xml, calendars and downloads.
 This only decides what appears first; the rest of the pass writes every file anyway.
 """
@@ -14,6 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kit_build.pelican_wall import body_html, published_items
+
+from .links import LinkIndex
 
 
 @dataclass
@@ -42,9 +45,9 @@ def body_only(before: Any, after: Any) -> bool:
     return before.metadata == after.metadata and "summary" in after.metadata
 
 
-def touched(before: dict[str, Any], after: dict[str, Any]) -> Touched:
+def touched(before: dict[str, Any], after: dict[str, Any], index: LinkIndex) -> Touched:
     """What changed between two passes' items (see the module's docstring)."""
-    result = Touched()
+    result, addresses = Touched(), set()
     for path in before.keys() | after.keys():
         old, new = before.get(path), after.get(path)
         if old is new or (old is not None and new is not None and old.metadata == new.metadata
@@ -54,5 +57,8 @@ def touched(before: dict[str, Any], after: dict[str, Any]) -> Touched:
             result.pages.add(new.save_as)
             continue
         result.gathering = True
-        result.pages.update(version.save_as for item in (old, new) if item is not None for version in versions(item))
+        involved = [version for item in (old, new) if item is not None for version in versions(item)]
+        result.pages.update(version.save_as for version in involved)
+        addresses.update(version.url for version in involved)
+    result.pages |= index.pages_linking(addresses)
     return result

@@ -49,7 +49,7 @@ def report(outcome: Outcome) -> None:
     if outcome.state == "stopped":
         print(outcome.message, flush=True)
     elif outcome.state == "interrupted":
-        print(f"A newer save came in; building again ({outcome.early} pages were written early).", flush=True)
+        print(f"A newer save came in; building again ({outcome.early} files were written early).", flush=True)
     else:
         print(f"Served: {outcome.early} files first, then the whole site in {outcome.seconds:.2f} s "
               f"({outcome.written} files written, {outcome.removed} removed).", flush=True)

@@ -27,9 +27,11 @@ def same_file(first: Path, second: Path) -> bool:
         return False
 
 
-def sync_tree(source: Path, target: Path, kept: Callable[[str], bool] = lambda name: False) -> tuple[int, int]:
+def sync_tree(source: Path, target: Path, kept: Callable[[str], bool] = lambda name: False,
+              changed: set[str] | None = None) -> tuple[int, int]:
     """Make `target` equal `source`, leaving alone the files of `target` for which `kept(name)` holds
-    and `source` has none: (files written, files removed)."""
+    and `source` has none: (files written, files removed). The names written or removed are added
+    to `changed` when it is given."""
     source_files = files_under(source) if source.is_dir() else set()
     target_files = {name for name in files_under(target) if name in source_files or not kept(name)}
     written = 0
@@ -37,8 +39,12 @@ def sync_tree(source: Path, target: Path, kept: Callable[[str], bool] = lambda n
         if not same_file(source / name, target / name):
             replace_bytes(target / name, (source / name).read_bytes())
             written += 1
+            if changed is not None:
+                changed.add(name)
     for name in sorted(target_files - source_files):
         (target / name).unlink()
+    if changed is not None:
+        changed.update(target_files - source_files)
     remove_empty_folders(target)
     return written, len(target_files - source_files)
 
