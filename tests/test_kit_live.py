@@ -358,3 +358,21 @@ def test_pages_that_link_to_an_edited_item_are_written_first(live):
     builder.write_early = lambda touch, settings: (early.append(set(touch.pages)), whole(touch, settings))
     assert builder.run_pass().state == "built"
     assert "about/index.html" in early[0] and f"{NEWS}/index.html" in early[0]
+
+
+def test_the_link_index_follows_the_pages_written(tmp_path):
+    from kit_live.links import LinkIndex, address
+
+    assert address("/news/a/", "") == "news/a/"
+    assert address("https://www.example.go.tz/news/a/", "https://www.example.go.tz") == "news/a/"
+    assert address("https://elsewhere.org/news/a/", "") == "" and address("//cdn/x", "") == ""
+    write(tmp_path / "x.html", '<a href="/news/a/">A</a> <a href="/news/b/#top">B</a>')
+    write(tmp_path / "y.html", '<a href="/news/a/">A</a>')
+    index = LinkIndex()
+    index.update(tmp_path, ["x.html", "y.html"])
+    assert index.pages_linking(["news/a/"]) == {"x.html", "y.html"}
+    assert index.pages_linking(["news/b/"]) == {"x.html"}
+    write(tmp_path / "x.html", "<p>no links</p>")
+    (tmp_path / "y.html").unlink()
+    index.update(tmp_path, ["x.html", "y.html"])
+    assert index.pages_linking(["news/a/", "news/b/"]) == set()

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 import threading
 from pathlib import Path
@@ -90,8 +91,14 @@ def restart(builder: LiveBuilder) -> None:
     os.execv(sys.executable, sys.orig_argv)
 
 
+def stop_on_terminate(*ignored) -> None:
+    """SIGTERM ends the loop like Ctrl+C, so the staging folder and a search under way are cleaned up."""
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> None:
     args = arguments(argv)
+    signal.signal(signal.SIGTERM, stop_on_terminate)
     builder = LiveBuilder(args.content, args.settings, args.output, dict(args.extra_settings))
     loop = Loop(builder)
     stop = threading.Event()
