@@ -209,7 +209,7 @@ def test_a_body_edit_writes_only_its_page_first(live):
     assert builder.run_pass().state == "built"
     item = content / f"{NEWS}.md"
     item.write_text(item.read_text(encoding="utf-8") + "\nNenoJipya.\n", encoding="utf-8")
-    builder.write_gathering = lambda settings: pytest.fail("a body edit rendered the listings early")
+    builder.write_gathering = lambda *args: pytest.fail("a body edit rendered the listings early")
     outcome = builder.run_pass()
     assert (outcome.state, outcome.early) == ("built", 1)
     assert "NenoJipya" in (served / NEWS / "index.html").read_text(encoding="utf-8")

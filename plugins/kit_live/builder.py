@@ -103,6 +103,7 @@ class LiveBuilder:
         self.generators: list = []
         self.search_child = 0
         self.early = 0
+        self.removers: list[threading.Thread] = []
         remember_bodies()
 
     def settings(self) -> dict:
@@ -157,7 +158,9 @@ class LiveBuilder:
         old = Path(tempfile.mkdtemp(prefix="kit-live-old-"))
         self.staging.rename(old / "site")
         self.staging.mkdir()
-        threading.Thread(target=shutil.rmtree, args=(old,), kwargs={"ignore_errors": True}, daemon=True).start()
+        remover = threading.Thread(target=shutil.rmtree, args=(old,), kwargs={"ignore_errors": True}, daemon=True)
+        remover.start()
+        self.removers = [thread for thread in self.removers if thread.is_alive()] + [remover]
 
     # --- the signals of a pass ---------------------------------------------------------------
 
@@ -203,26 +206,28 @@ class LiveBuilder:
                 generator.generate_output(pages)
         self.early += len(pages.published)
         if touch.gathering:
-            self.write_gathering(settings)
+            every = settings.get("UNTRANSLATED") == "all-languages"
+            self.write_gathering(settings, None if every else touch.languages)
         self.early_seconds = time.monotonic() - self.started
 
-    def write_gathering(self, settings: dict) -> None:
-        everything = EarlyWriter(str(self.output), settings, set(), True, self.journal)
+    def write_gathering(self, settings: dict, languages: set[str] | None) -> None:
+        """Feeds, calendars and downloads in full (they are quick), then every gathering page of
+        `languages` (None: of every language)."""
+        everything = EarlyWriter(str(self.output), settings, set(), True, self.journal, languages)
         scratch = Path(tempfile.mkdtemp(prefix="kit-live-early-"))
         try:
-            for generator in self.generators:
-                if isinstance(generator, GATHERING_WRITERS):
+            for generator in (g for g in self.generators if isinstance(g, GATHERING_FILES)):
+                own, generator.output_path = generator.output_path, str(scratch)
+                try:
                     generator.generate_output(everything)
-                elif isinstance(generator, GATHERING_FILES):
-                    own, generator.output_path = generator.output_path, str(scratch)
-                    try:
-                        generator.generate_output(everything)
-                    finally:
-                        generator.output_path = own
+                finally:
+                    generator.output_path = own
             for name in sorted(files_under(scratch)):
                 everything.publish(self.output / name, (scratch / name).read_bytes())
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
+        for generator in (g for g in self.generators if isinstance(g, GATHERING_WRITERS)):
+            generator.generate_output(everything)
         self.early += len(everything.published)
 
     # --- the search index ----------------------------------------------------------------------
@@ -272,4 +277,6 @@ class LiveBuilder:
 
     def close(self) -> None:
         self.stop_search()
+        for remover in self.removers:
+            remover.join()
         shutil.rmtree(self.staging, ignore_errors=True)

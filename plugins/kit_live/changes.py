@@ -5,7 +5,9 @@ the body of items that carry their own summary, only those items' pages are want
 other change (a title, a date, a status, a new, renamed or removed file) wants the pages
 of every language version of the items involved, the pages that link to any of them
 (links.LinkIndex: a campaign listing its news), and every page that gathers items:
-listings, home pages, the sitemap page, feeds and sitemap.xml, calendars and downloads.
+listings, home pages, the sitemap page, feeds and sitemap.xml, calendars and downloads:
+those of the languages of the items involved, or of every language when the site lists
+untranslated items in every language (`untranslated: all-languages`).
 This only decides what appears first; the rest of the pass writes every file anyway.
 """
 
@@ -25,6 +27,7 @@ class Touched:
 
     pages: set[str] = field(default_factory=set)
     gathering: bool = False
+    languages: set[str] = field(default_factory=set)  # of the items involved: their gathering pages change
 
     def __bool__(self) -> bool:
         return bool(self.pages) or self.gathering
@@ -60,5 +63,6 @@ def touched(before: dict[str, Any], after: dict[str, Any], index: LinkIndex) -> 
         involved = [version for item in (old, new) if item is not None for version in versions(item)]
         result.pages.update(version.save_as for version in involved)
         addresses.update(version.url for version in involved)
+        result.languages.update(version.lang for version in involved)
     result.pages |= index.pages_linking(addresses)
     return result

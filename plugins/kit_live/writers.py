@@ -1,7 +1,7 @@
 """The two writers of a live pass: the early one, straight into the served folder, and the whole one.
 
-`EarlyWriter` renders only the files a change touches (`wanted`, or every file when
-`everything`) and puts each straight into the served folder, replacing a file only when its
+`EarlyWriter` renders only the files a change touches (`wanted`, or every file of the
+`languages` named when `everything`) and puts each straight into the served folder, replacing a file only when its
 bytes change and never showing a half-written one. It remembers what each file held before
 (`journal`), so a pass that then stops on a problem can put the served folder back.
 
@@ -58,13 +58,16 @@ class EarlyWriter(KitWriter):
     """Renders the wanted files only, straight into the served folder (see the module's docstring)."""
 
     def __init__(self, output_path: str, settings: dict, wanted: set[str], everything: bool,
-                 journal: dict[Path, bytes | None]) -> None:
+                 journal: dict[Path, bytes | None], languages: set[str] | None = None) -> None:
         super().__init__(output_path, settings=settings)
-        self.wanted, self.everything, self.journal = wanted, everything, journal
+        self.wanted, self.everything, self.journal, self.languages = wanted, everything, journal, languages
         self.published: list[Path] = []
 
     def write_file(self, name, template, context, *args, **kwargs) -> None:
-        if self.everything or name in self.wanted:
+        """Render `name` when it is wanted; a gathering page (kit_listings, kit_typelists) names its
+        language as `lang_code`."""
+        in_language = self.languages is None or kwargs.get("lang_code") in self.languages
+        if (self.everything and in_language) or name in self.wanted:
             super().write_file(name, template, context, *args, **kwargs)
 
     def write_feed(self, *args, **kwargs) -> None:
