@@ -240,7 +240,12 @@ def test_a_deleted_item_leaves_its_page_and_listings(live):
     assert builder.run_pass().state == "built"
     assert "Habari ya majaribio" in (served / "news" / "index.html").read_text(encoding="utf-8")
     (content / f"{NEWS}.md").unlink()
+    early = []
+    whole = builder.write_early
+    builder.write_early = lambda touch, settings: (whole(touch, settings), early.append(
+        ((served / NEWS / "index.html").exists(), (served / "news" / "index.html").read_text(encoding="utf-8"))))
     assert builder.run_pass().state == "built"
+    assert early[0][0] is False and "Habari ya majaribio" not in early[0][1]  # gone before the rest of the site
     assert not (served / NEWS).exists()
     assert "Habari ya majaribio" not in (served / "news" / "index.html").read_text(encoding="utf-8")
 

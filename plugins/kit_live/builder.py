@@ -201,6 +201,8 @@ class LiveBuilder:
         if not touch:
             return
         pages = EarlyWriter(str(self.output), settings, touch.pages, False, self.journal)
+        for name in sorted(touch.gone):
+            pages.remove(self.output / name)
         for generator in self.generators:
             if isinstance(generator, ITEM_GENERATORS):
                 generator.generate_output(pages)

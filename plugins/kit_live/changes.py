@@ -8,6 +8,7 @@ of every language version of the items involved, the pages that link to any of t
 listings, home pages, the sitemap page, feeds and sitemap.xml, calendars and downloads:
 those of the languages of the items involved, or of every language when the site lists
 untranslated items in every language (`untranslated: all-languages`).
+The page of an item no longer published (deleted, renamed, made a draft) goes at once.
 This only decides what appears first; the rest of the pass writes every file anyway.
 """
 
@@ -28,9 +29,10 @@ class Touched:
     pages: set[str] = field(default_factory=set)
     gathering: bool = False
     languages: set[str] = field(default_factory=set)  # of the items involved: their gathering pages change
+    gone: set[str] = field(default_factory=set)  # pages of items no longer published, nor taken by another
 
     def __bool__(self) -> bool:
-        return bool(self.pages) or self.gathering
+        return bool(self.pages) or self.gathering or bool(self.gone)
 
 
 def items_by_source(generators: list) -> dict[str, Any]:
@@ -65,4 +67,5 @@ def touched(before: dict[str, Any], after: dict[str, Any], index: LinkIndex) -> 
         addresses.update(version.url for version in involved)
         result.languages.update(version.lang for version in involved)
     result.pages |= index.pages_linking(addresses)
+    result.gone = {item.save_as for item in before.values()} - {item.save_as for item in after.values()}
     return result

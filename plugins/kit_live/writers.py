@@ -77,10 +77,21 @@ class EarlyWriter(KitWriter):
         return _Publishing(Path(filename), self)
 
     def publish(self, path: Path, data: bytes) -> None:
-        if path not in self.journal:
-            self.journal[path] = path.read_bytes() if path.is_file() else None
+        self.note(path)
         if replace_bytes(path, data):
             self.published.append(path)
+
+    def remove(self, path: Path) -> None:
+        """Take a page that is no longer built out of the served folder."""
+        self.note(path)
+        if path.is_file():
+            path.unlink()
+            self.published.append(path)
+
+    def note(self, path: Path) -> None:
+        """Remember what `path` held before this pass touched it (see restore)."""
+        if path not in self.journal:
+            self.journal[path] = path.read_bytes() if path.is_file() else None
 
 
 def restore(journal: dict[Path, bytes | None]) -> None:
