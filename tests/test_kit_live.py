@@ -346,7 +346,8 @@ def wait(condition, log: Path, seconds: float = 120) -> None:
     start = time.monotonic()
     while not condition():
         if time.monotonic() - start > seconds:
-            raise AssertionError(f"not within {seconds} s; the live builder printed:\n{log.read_text(errors='replace')}")
+            printed = log.read_text(errors="replace")
+            raise AssertionError(f"not within {seconds} s; the live builder printed:\n{printed}")
         time.sleep(0.05)
 
 

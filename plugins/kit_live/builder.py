@@ -13,7 +13,7 @@ differences that change no byte of its result:
 A pass that finds a problem publishes nothing and puts back what it rendered early; a
 pass that sees a newer save waiting gives up (`writers.Interrupted`) so the next one
 starts at once. Because every pass ends as a clean build does, what is served after the
-last pass is byte for byte what `make build` writes (tests/test_kit_live_equivalence.py).
+last pass is byte for byte what `make build` writes (tests/test_kit_live.py).
 """
 
 from __future__ import annotations
@@ -248,7 +248,8 @@ class LiveBuilder:
         try:
             os.setpgid(0, 0)
             problems.clear()
-            kit_search.build_index(SimpleNamespace(settings={**settings, "KIT_SEARCH": True}, output_path=str(self.staging)))
+            site = SimpleNamespace(settings={**settings, "KIT_SEARCH": True}, output_path=str(self.staging))
+            kit_search.build_index(site)
             found = problems.reported()
             for problem in found:
                 print(f"The search index was not updated: {problem}", flush=True)
