@@ -48,7 +48,7 @@ from kit_typelists.kit_typelists import TypeListingsGenerator
 
 from .changes import Touched, items_by_source, touched
 from .links import LinkIndex
-from .reuse import ItemStore, forget_unused_bodies, remember_bodies
+from .reuse import ItemStore, forget_bodies, forget_unused_bodies, remember_bodies
 from .sync import files_under, sync_tree
 from .writers import EarlyWriter, Interrupted, LiveWriter, restore
 
@@ -134,9 +134,13 @@ class LiveBuilder:
             return Outcome("stopped", time.monotonic() - start, self.early, self.early_seconds, message=str(stopped))
         except (Interrupted, RuntimeError) as error:
             if not self.waiting.value:
+                restore(self.journal)
                 raise
             return Outcome("interrupted", time.monotonic() - start, self.early, self.early_seconds,
                            message=str(error)[:200])
+        except Exception:
+            restore(self.journal)  # a fault of the kit itself: the last good site stays served
+            raise
         finally:
             self.disconnect()
         changed = {str(path.relative_to(self.output)) for path in self.journal}
@@ -280,6 +284,7 @@ class LiveBuilder:
 
     def close(self) -> None:
         self.stop_search()
+        forget_bodies()
         for remover in self.removers:
             remover.join()
         shutil.rmtree(self.staging, ignore_errors=True)

@@ -18,6 +18,7 @@ import os
 import signal
 import sys
 import threading
+import traceback
 from pathlib import Path
 
 from .builder import LiveBuilder, Outcome
@@ -71,7 +72,7 @@ class Loop:
         self.saved.set()
 
     def run(self) -> None:
-        report(self.builder.run_pass())
+        self.run_pass()
         while True:
             self.saved.wait()
             self.saved.clear()
@@ -80,7 +81,16 @@ class Loop:
                 changed, self.changed = self.changed, set()
             if needs_restart(changed, self.builder.content):
                 restart(self.builder)
+            self.run_pass()
+
+    def run_pass(self) -> None:
+        """One pass; a fault of the kit is shown in full, and the loop waits for the next save."""
+        try:
             report(self.builder.run_pass())
+        except Exception:
+            traceback.print_exc()
+            print("The build failed inside the kit (above); the last good site is still served. "
+                  "Save again to retry.", flush=True)
 
 
 def restart(builder: LiveBuilder) -> None:

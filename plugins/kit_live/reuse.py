@@ -123,7 +123,15 @@ def remember_bodies() -> None:
         return _BODIES[key]
 
     body_html.remembers = True
+    body_html.original = convert
     kit_frontmatter.body_html = body_html
+
+
+def forget_bodies() -> None:
+    """Convert every body anew again, as a plain build does (the live builder is closed)."""
+    kit_frontmatter.body_html = getattr(kit_frontmatter.body_html, "original", kit_frontmatter.body_html)
+    _BODIES.clear()
+    _USED.clear()
 
 
 def forget_unused_bodies() -> None:
