@@ -101,7 +101,8 @@ def livereload_command(content: Path = CONTENT, output: Path = OUTPUT, port: int
     """The command `livereload` runs, from the project folder: the kit's live builder and its server.
 
     It builds the whole site once, then, after each save, the pages the save touches first and
-    the rest of the site after them (plugins/kit_live); content/files/ or images/ may be missing.
+    the rest of the site after them (plugins/kit_live). content/ is watched as a whole, so a
+    missing files/ folder is no trouble.
     """
     start = f"import sys; sys.path.insert(0, {str(ROOT / 'plugins')!r}); from kit_live.live import main; main()"
     return [sys.executable, "-c", start, str(content), "--port", str(port), "-s", "pelicanconf.py",
