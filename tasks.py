@@ -97,31 +97,23 @@ def serve(c, port=8000):
           f"-s pelicanconf.py -o {OUTPUT}", pty=False)
 
 
-def watch_existing_folders() -> None:
-    """Pelican's `main` (arguments from the command line), watching only static folders that exist.
-
-    Pelican's autoreload watches the content folder and each of STATIC_PATHS in it; for one that
-    does not exist (a site without files/) it logs a warning after every build, which the kit counts
-    as a problem that stops the next rebuild. The content folder is watched with all it holds, so
-    leaving the missing folders out of the watch loses no change, and the build's own STATIC_PATHS
-    are unchanged: a files/ folder made while livereload runs is published at the next rebuild.
-    """
-    from kit_build.pelican_wall import autoreload_watching_existing_folders
-
-    autoreload_watching_existing_folders(sys.argv[1:])
-
-
 def livereload_command(content: Path = CONTENT, output: Path = OUTPUT, port: int = 8000) -> list[str]:
-    """The command `livereload` runs, from the project folder: Pelican's autoreload and its server."""
-    start = f"import sys; sys.path.insert(0, {str(ROOT)!r}); import tasks; tasks.watch_existing_folders()"
-    return [sys.executable, "-c", start, str(content), "--autoreload", "--listen", "--bind", "127.0.0.1",
-            "--port", str(port), "-s", "pelicanconf.py", "-o", str(output)]
+    """The command `livereload` runs, from the project folder: the kit's live builder and its server.
+
+    It builds the whole site once, then, after each save, the pages the save touches first and
+    the rest of the site after them (plugins/kit_live). content/ is watched as a whole, so a
+    missing files/ folder is no trouble.
+    """
+    start = f"import sys; sys.path.insert(0, {str(ROOT / 'plugins')!r}); from kit_live.live import main; main()"
+    return [sys.executable, "-c", start, str(content), "--port", str(port), "-s", "pelicanconf.py",
+            "-o", str(output)]
 
 
 @task
 def livereload(c, port=8000):
-    """Serve and rebuild whenever content or theme changes (content/files/ or images/ may be missing)."""
-    c.run(shlex.join(livereload_command(port=int(port))))
+    """Serve and rebuild whenever content or theme changes: the edited pages first, then the rest."""
+    env = dict(os.environ, SOURCE_DATE_EPOCH=source_date_epoch())  # the same bytes as `make build`
+    c.run(shlex.join(livereload_command(port=int(port))), env=env, pty=False)
 
 
 def refuse_uncommitted() -> None:
@@ -299,9 +291,7 @@ def bench_build(c, n=1000, runs=3, scale=False):
     """The cold build against Hugo and Hugo + Pagefind, then the edit loop's latencies (bench/edit_loop.py)."""
     c.run(f"{sys.executable} {ROOT / 'bench' / 'run.py'} --n {n} --runs {runs}" + (" --scale" if scale else ""),
           pty=False)
-    edit_loop = ROOT / "bench" / "edit_loop.py"
-    if edit_loop.exists():
-        c.run(f"{sys.executable} {edit_loop} --n {n}", pty=False)
+    c.run(f"{sys.executable} {ROOT / 'bench' / 'edit_loop.py'} --n {n}", pty=False)
 
 
 @task(name="docs-types")

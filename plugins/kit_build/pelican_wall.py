@@ -5,7 +5,7 @@ classes to subclass (with a generator's `settings`, `context` and Jinja `env`, a
 readers' `reader_classes`, which Pelican's plugin documentation shows), and its
 settings. Everything else the kit needs (a private method of the writer, how
 generators call it, the body of a content object, the wording of a log message, the
-function autoreload calls) is reached only through the functions and classes below.
+items the live builder keeps between runs) is reached only through the functions and classes below.
 Each names what it relies on and the Pelican version it was checked against, so an
 upgrade of Pelican means reading this one file; a test fails while the installed
 Pelican is not `PELICAN_CHECKED`.
@@ -203,22 +203,43 @@ def quiet_pelican_alt_warnings(quiet: bool) -> None:
         logger.addFilter(_ALT_WARNING_FILTER)
 
 
-# --- Autoreload -------------------------------------------------------------------------------
+# --- The live builder (kit_live) --------------------------------------------------------------
 
-def autoreload_watching_existing_folders(argv: list[str]) -> None:
-    """Pelican's command line (`pelican.main(argv)`), its autoreload watching only static folders that exist.
+def serve_kept_items(generator: ArticlesGenerator | PagesGenerator, kept: Callable[[str], Content | None],
+                     keep: Callable[[str, Content], None]) -> None:
+    """Let the generator take an item from `kept(path)` instead of reading its file, and hand each
+    item it reads to `keep(path, item)`; paths are absolute.
 
-    Relies on (checked against Pelican 4.12.0): `pelican.autoreload()` calls the name
-    `wait_for_changes(settings_file, settings)` of the module `pelican`, imported there
-    from `pelican.utils`, which watches PATH and each of STATIC_PATHS inside it.
+    Relies on (checked against Pelican 4.12.0): `generate_context()` of ArticlesGenerator and
+    PagesGenerator asks `self.get_cached_data(name, None)` for each file (its name relative to
+    `generator.path`) before reading it, uses what it returns as the item, and calls
+    `self.cache_data(name, item)` after reading a valid one; instance attributes replace the
+    methods of FileStampDataCacher, which Pelican's own content cache uses.
     """
-    import pelican
-    from pelican import utils
+    def absolute(name: str) -> str:
+        return os.path.abspath(os.path.join(generator.path, name))
 
-    def wait_for_changes(settings_file: str, settings: dict) -> Any:
-        content = settings.get("PATH", "")
-        static = [path for path in settings.get("STATIC_PATHS", []) if os.path.exists(os.path.join(content, path))]
-        return utils.wait_for_changes(settings_file, {**settings, "STATIC_PATHS": static})
+    generator.get_cached_data = lambda name, default=None: kept(absolute(name)) or default
+    generator.cache_data = lambda name, item: keep(absolute(name), item)
 
-    pelican.wait_for_changes = wait_for_changes
-    pelican.main(argv)
+
+def rebind_item(content: Content, context: dict, settings: dict) -> None:
+    """Make an item read in an earlier run part of this run: its links resolve against this run's items.
+
+    Relies on (checked against Pelican 4.12.0): a Content keeps the context of the generator that
+    made it in `_context` (its `{filename}` links are looked up in `_context["generated_content"]`
+    and `["static_content"]` when `content` is read) and the settings in `settings`.
+    """
+    content._context = context
+    content.settings = settings
+
+
+def forget_rendered_bodies() -> None:
+    """Forget the bodies and summaries Pelican has worked out (with their links) in earlier runs.
+
+    Relies on (checked against Pelican 4.12.0): `Content.get_content` and `Content.get_summary`
+    are `pelican.utils.memoized`, whose one `cache` dict (per method, for every item) keeps each
+    result by (item, siteurl) for the life of the process.
+    """
+    for method in (Content.get_content, Content.get_summary):
+        method.cache.clear()
