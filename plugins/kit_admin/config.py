@@ -26,6 +26,7 @@ BODY = {"name": "body", "label": "Body", "widget": "markdown", "i18n": True, "re
         "hint": "The text of the page. Add a photo with the image button; it is stored under content/images/."}
 WORKFLOW_BACKENDS = ("github", "gitlab")  # the hosts whose pull or merge requests carry Sveltia's workflow
 DEFAULT_BRANCH = "main"
+DATED_NAME = "{{fields.date | date('YYYY-MM-DD')}}-{{slug}}"  # the item's own date, as `make new` names files
 
 
 def backend(editor: dict) -> dict:
@@ -49,7 +50,7 @@ def type_collection(kind: Any, names: set[str], codes: list[str]) -> dict:
         "name": kind.folder, "label": kind.title, "description": kind.description,
         "folder": f"content/{kind.folder}", "extension": "md", "format": "frontmatter",
         "create": not kind.single, "i18n": True,
-        "slug": "{{year}}-{{month}}-{{day}}-{{slug}}" if kind.dated_names else "{{slug}}",
+        "slug": DATED_NAME if kind.dated_names and "date" in kind.schema else "{{slug}}",
         "identifier_field": "title" if "title" in kind.schema else fields[0]["name"],
         "fields": fields + [BODY],
     }
@@ -79,7 +80,9 @@ def editor_config(settings: dict, editor: dict) -> dict:
                                                    "slugify_filename": True}},
                             "stock_assets": False},
         "i18n": {"structure": "multiple_files", "locales": codes, "default_locale": codes[0],
-                 "omit_default_locale_from_file_path": True},
+                 "omit_default_locale_from_file_path": True,
+                 "initial_locales": "all"},  # every language at first; an editor may turn one off
+        "output": {"omit_empty_optional_fields": True},  # an optional field left empty is not written
         "slug": {"encoding": "unicode", "clean_accents": False, "sanitize_replacement": "-"},
         "collections": [type_collection(kind, set(kinds), codes) for kind in kinds.values()]
                        + [data_collection(settings, codes)],
