@@ -32,7 +32,7 @@ import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
 from conftest import build
-from fixture_site import FAST, jpeg, tiny_site, write
+from fixture_site import FAST, jpeg, staged_build, tiny_site, write
 
 CHROMIUM = "/usr/bin/chromium"
 PERSIAN = "    - code: fa\n      name: فارسی\n"
@@ -227,3 +227,23 @@ def test_editor_writes_what_the_kit_publishes(editor, tmp_path):
         assert re.search(r'srcset="[^"]*images/maji-320\.\w+\.webp 320w, [^"]*images/maji-480\.\w+\.webp 480w', html), \
             "the photo is published in its responsive sizes"
     assert page_with(site / "fa", "news", "خبر آزمایشی ویرایش‌شده")
+
+
+def test_the_editor_refuses_first_what_the_kit_would_refuse(editor, tmp_path):
+    page, content, _ = editor
+    open_collection(page, "News")
+    page.get_by_role("button", name="New").click()
+    swahili = locale(page, "Swahili")
+    swahili.get_by_role("textbox", name="Title").fill("Habari bila kundi")
+    swahili.get_by_role("textbox", name="Date").fill("2026-11-21T09:00")
+    page.get_by_role("toolbar", name="Primary").get_by_role("button", name="Save").click()
+    category = swahili.get_by_role("group", name="\u201c\u2068Category\u2069\u201d Field")
+    expect(category.get_by_role("alert")).to_contain_text("This field is required.")
+    expect(page.get_by_role("alert").filter(has_text="Please correct them to save the entry")).to_be_visible()
+    assert read_back(page, content) == [], "nothing was saved"
+
+    write(content / "news" / "2026-11-21-habari-bila-kundi.md",
+          "---\ntitle: Habari bila kundi\ndate: 2026-11-21 09:00\n---\nMaandishi.\n")
+    outcome = staged_build(content, tmp_path / "site")
+    assert outcome.code != 0
+    assert "content/news/2026-11-21-habari-bila-kundi.md: category: is missing" in outcome.message
