@@ -2,7 +2,7 @@
 
 The tiny fixture site, with Persian added and `editor:` in its site.yaml, is built with
 the kit (so `/admin/` is the kit's own output: page, configuration, bundle, fonts) and
-served on 127.0.0.1. The editor works on a local copy of the repository through its
+served on 127.0.0.1 by nginx with the kit's configuration (the /admin/ policy in its headers). The editor works on a local copy of the repository through its
 "Work with Local Repository" sign-in, which calls the browser's File System Access API
 (`window.showDirectoryPicker()`) and then reads and writes through the directory handle
 it gets. Playwright cannot choose a folder in the browser's own folder picker, so an
@@ -21,17 +21,16 @@ record must stay empty.
 from __future__ import annotations
 
 import base64
-import functools
-import http.server
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
-from conftest import build
+from conftest import ROOT, build
+from kit_identity import load_identity
+from kit_serving.kit_serving import running_nginx, serving_settings
 from fixture_site import FAST, jpeg, staged_build, tiny_site, write
 
 CHROMIUM = "/usr/bin/chromium"
@@ -78,31 +77,16 @@ def repository(folder: Path) -> Path:
     return content
 
 
-@functools.cache
-def _quiet_handler(root: str) -> type:
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, directory=root, **kwargs)
-
-        def log_message(self, *args) -> None:
-            pass
-
-    return Handler
-
-
 @pytest.fixture()
 def served(tmp_path) -> Iterator[tuple[Path, str]]:
-    """(the repository's content folder, the address of its built site's /admin/) on 127.0.0.1."""
+    """(the repository's content folder, the address of its built site's /admin/), served by nginx."""
     content = repository(tmp_path / "repo")
     site = build(tmp_path / "out", content, CACHE_PATH=str(tmp_path / "cache"), **FAST)
     assert (site / "admin" / "index.html").is_file(), "the build wrote no /admin/ (is `npm ci` done?)"
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _quiet_handler(str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield content, f"http://127.0.0.1:{server.server_address[1]}/admin/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    settings = serving_settings(load_identity(content)[0], ROOT / "theme")
+    (tmp_path / "nginx").mkdir()
+    with running_nginx(settings, site, tmp_path / "nginx") as port:
+        yield content, f"http://127.0.0.1:{port}/admin/"
 
 
 @pytest.fixture()
@@ -116,7 +100,8 @@ def editor(served) -> Iterator[tuple[Page, Path, list[str]]]:
         page.route(re.compile(r"^(?!http://127\.0\.0\.1[:/]).*"),
                    lambda route: (outside.append(route.request.url), route.abort()))
         page.add_init_script(USE_PICKER)
-        page.goto(address)
+        policy = page.goto(address).headers["content-security-policy"]
+        assert "connect-src 'self' blob: data: https://api.github.com;" in policy, "nginx sends /admin/'s own policy"
         files = {path.relative_to(content.parent).as_posix(): base64.b64encode(path.read_bytes()).decode()
                  for path in content.rglob("*") if path.is_file()}
         page.evaluate(FILL, files)
