@@ -32,5 +32,5 @@ PAGE = """<!doctype html>
 
 def admin_page(editor: dict, site_name: str, script: str) -> str:
     """The HTML of /admin/index.html."""
-    return PAGE.format(noindex=NOINDEX, policy=escape(admin_policy(editor, page=True)),
+    return PAGE.format(noindex=NOINDEX, policy=escape(admin_policy(editor, page=True), quote=False).replace('"', "&quot;"),
                        title=escape(f"Editor - {site_name}"), script=escape(script))
