@@ -83,6 +83,18 @@ def system_packages(c):
 
 
 @task
+def editor_packages(c):
+    """Install the browser editor's npm packages (`npm ci`, from package-lock.json) when they are missing."""
+    from kit_admin.bundle import INSTALL, missing
+
+    if missing(ROOT) is None:
+        return
+    if not shutil.which("npm"):
+        sys.exit(f"The browser editor (/admin/) needs its npm packages: {INSTALL}.")
+    c.run("npm ci --ignore-scripts --no-audit --no-fund", pty=False)
+
+
+@task(pre=[editor_packages])
 def build(c, production=False):
     """Build the site into output/ (--production uses publishconf.py)."""
     build_site("publishconf.py" if production else "pelicanconf.py")
@@ -314,10 +326,10 @@ def clean(c):
         shutil.rmtree(folder, ignore_errors=True)
 
 
-@task(pre=[system_packages])
+@task(pre=[system_packages, editor_packages])
 def test(c):
     """Run every test, one process per core (at most 4), each test file in one process
-    (installs the Debian packages the tests need first)."""
+    (installs the Debian packages and the editor's npm packages the tests need first)."""
     processes = min(4, len(os.sched_getaffinity(0)))
     c.run(f"{sys.executable} -m pytest -q -n {processes} --dist loadfile", pty=False)
 
