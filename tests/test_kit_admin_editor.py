@@ -123,7 +123,7 @@ def read_back(page: Page, content: Path) -> list[str]:
 
 def locale(page: Page, name: str):
     """The left pane of the entry editor, switched to the language `name`."""
-    pane = page.get_by_role("group", name=re.compile(r"^Edit .* Content$"))
+    pane = page.get_by_role("group", name=re.compile(r"^Edit .* Content$")).first  # the left pane
     pane.get_by_role("radio", name=name).click()
     return page.get_by_role("group", name=f"Edit \u2068{name}\u2069 Content")
 
