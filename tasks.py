@@ -87,11 +87,13 @@ def editor_packages(c):
     """Install the browser editor's npm packages (`npm ci`, from package-lock.json) when they are missing."""
     from kit_admin.bundle import INSTALL, missing
 
-    if missing(ROOT) is None:
-        return
-    if not shutil.which("npm"):
-        sys.exit(f"The browser editor (/admin/) needs its npm packages: {INSTALL}.")
-    c.run("npm ci --ignore-scripts --no-audit --no-fund", pty=False)
+    if missing(ROOT) is not None:
+        if not shutil.which("npm"):
+            sys.exit(f"The browser editor (/admin/) needs its npm packages: {INSTALL}.")
+        c.run("npm ci --ignore-scripts --no-audit --no-fund", pty=False)
+    # A publish builds an export of the commit, which has no node_modules/: the build takes these,
+    # after checking them against the export's own package-lock.json.
+    os.environ["KIT_ADMIN_MODULES"] = str(ROOT / "node_modules")
 
 
 @task(pre=[editor_packages])
@@ -214,7 +216,7 @@ def website(content: Path | None = None) -> str:
     return str(identity["website"])
 
 
-@task(help={"remote": "git remote to push to", "branch": "branch that serves the site"})
+@task(pre=[editor_packages], help={"remote": "git remote to push to", "branch": "branch that serves the site"})
 def publish(c, remote="origin", branch="gh-pages"):
     """Build the committed sources for production, check, then push the site to the gh-pages branch."""
     from kit_publish import live_tip, publish_to_branch, refuse_older
@@ -236,7 +238,7 @@ def rollback(c, remote="origin", branch="gh-pages"):
     print(f"Rolled back {remote}/{branch}: it now serves the previous deploy ({commit[:12]}).")
 
 
-@task(name="publish-rsync", help={"target": "rsync destination, e.g. web@server:/var/www/site/"})
+@task(name="publish-rsync", pre=[editor_packages], help={"target": "rsync destination, e.g. web@server:/var/www/site/"})
 def publish_rsync(c, target):
     """Build the committed sources for production, check, then copy the site to your own server with rsync."""
     with publishing() as (source, folder):

@@ -16,15 +16,16 @@ import tempfile
 from pathlib import Path
 
 from PIL import Image
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from conftest import ROOT, build  # noqa: E402
 from fixture_site import FAST, jpeg, write  # noqa: E402
+from kit_audit import chromium  # noqa: E402
 from kit_identity import load_identity  # noqa: E402
 from kit_serving.kit_serving import running_nginx, serving_settings  # noqa: E402
-from test_kit_admin_editor import CHROMIUM, EDITOR, FILL, USE_PICKER, locale, repository  # noqa: E402
+from test_kit_admin_editor import EDITOR, FILL, USE_PICKER, locale, repository  # noqa: E402
 
 SIZE = {"width": 1100, "height": 900}
 
@@ -109,8 +110,7 @@ def main(folder: Path) -> None:
                  for path in content.rglob("*") if path.is_file()}
         (temp / "nginx").mkdir()
         settings = serving_settings(load_identity(fixture)[0], ROOT / "theme")
-        with running_nginx(settings, site, temp / "nginx") as port, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        with running_nginx(settings, site, temp / "nginx") as port, chromium() as browser:
             for steps in (lambda page: take(page, folder, photo), lambda page: take_persian(page, folder)):
                 page = browser.new_page(viewport=SIZE)
                 page.add_init_script(USE_PICKER)
@@ -122,7 +122,6 @@ def main(folder: Path) -> None:
                     page.screenshot(path=str(folder / "failed.png"))  # what the page showed, to see why
                     raise
                 page.close()
-            browser.close()
 
 
 if __name__ == "__main__":

@@ -173,7 +173,8 @@ def test_the_editor_s_page_is_kept_out_of_search_engines(admin_site):
     assert "X-Robots-Tag: noindex, nofollow" in headers
 
 
-def test_without_the_npm_package_the_build_says_so_and_leaves_admin_out(tmp_path, capfd):
+def test_without_the_npm_package_the_build_says_so_and_leaves_admin_out(tmp_path, capfd, monkeypatch):
+    monkeypatch.delenv("KIT_ADMIN_MODULES", raising=False)  # `invoke test` names the checkout's
     project = tmp_path / "project"
     write(project / "package-lock.json", (ROOT / "package-lock.json").read_text(encoding="utf-8"))
     assert "@sveltia/cms 0.221.1 is needed but it is not installed" in missing(project)
@@ -183,3 +184,5 @@ def test_without_the_npm_package_the_build_says_so_and_leaves_admin_out(tmp_path
     said = capfd.readouterr().err
     assert "The browser editor was left out of this build (no /admin/)" in said and "npm ci" in said
     assert missing(ROOT) is None, "the kit's own node_modules holds the locked versions (run `npm ci`)"
+    monkeypatch.setenv("KIT_ADMIN_MODULES", str(ROOT / "node_modules"))
+    assert missing(project) is None, "a publish's export uses the checkout's packages, checked against its lock"

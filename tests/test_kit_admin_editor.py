@@ -26,14 +26,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from conftest import ROOT, build
+from kit_audit import chromium
 from kit_identity import load_identity
 from kit_serving.kit_serving import running_nginx, serving_settings
 from fixture_site import FAST, jpeg, staged_build, tiny_site, write
 
-CHROMIUM = "/usr/bin/chromium"
 PERSIAN = "    - code: fa\n      name: فارسی\n"
 EDITOR = "editor:\n  backend: github\n  repo: majaribio/tovuti\n  branch: main\n"
 PERSIAN_ITEM = "---\ntitle: خبر آزمایشی\ncategory: آب\n---\nمتن خبر.\n"
@@ -94,8 +94,7 @@ def editor(served) -> Iterator[tuple[Page, Path, list[str]]]:
     """The editor signed in to the local copy of the repository: (page, content folder, outside requests)."""
     content, address = served
     outside: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+    with chromium() as browser:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.route(re.compile(r"^(?!http://127\.0\.0\.1[:/]).*"),
                    lambda route: (outside.append(route.request.url), route.abort()))
@@ -107,7 +106,6 @@ def editor(served) -> Iterator[tuple[Page, Path, list[str]]]:
         page.evaluate(FILL, files)
         page.get_by_role("button", name="Work with Local Repository").click()
         yield page, content, outside
-        browser.close()
 
 
 def read_back(page: Page, content: Path) -> list[str]:

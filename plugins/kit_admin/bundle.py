@@ -12,6 +12,7 @@ package is missing or is not the locked version, `missing()` says what to run.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,8 +48,15 @@ def locked_version(project: Path, package: str) -> str | None:
     return entry.get("version")
 
 
+def modules(project: Path) -> Path:
+    """Where the packages are installed: node_modules/ of `project`, or the folder named by the
+    environment variable KIT_ADMIN_MODULES (`invoke publish` builds an export of a commit, which
+    has none, with the checkout's)."""
+    return Path(os.environ.get("KIT_ADMIN_MODULES") or project / "node_modules")
+
+
 def installed_version(project: Path, package: str) -> str | None:
-    manifest = project / "node_modules" / package / "package.json"
+    manifest = modules(project) / package / "package.json"
     return json.loads(manifest.read_text(encoding="utf-8")).get("version") if manifest.is_file() else None
 
 
@@ -66,10 +74,10 @@ def missing(project: Path) -> str | None:
 
 def bundle(project: Path) -> Bundle:
     """The files of the installed editor (call `missing()` first)."""
-    modules = project / "node_modules"
+    folder = modules(project)
     version = installed_version(project, PACKAGE)
-    files = {f"sveltia-cms-{version}.js": modules / PACKAGE / BUNDLE}
-    files |= {f"fonts/{Path(name).name}": modules / package / name for package, name, _ in FONTS.values()}
+    files = {f"sveltia-cms-{version}.js": folder / PACKAGE / BUNDLE}
+    files |= {f"fonts/{Path(name).name}": folder / package / name for package, name, _ in FONTS.values()}
     return Bundle(version, files)
 
 
