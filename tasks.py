@@ -96,6 +96,15 @@ def editor_packages(c):
     os.environ["KIT_ADMIN_MODULES"] = str(ROOT / "node_modules")
 
 
+@task
+def photo_cache(c):
+    """Let the build of a publish (an export of the commit) reuse the derived photos in the checkout's cache/.
+
+    The cache is named by each photo's bytes and options (kit_images), so nothing outside the commit
+    can come from it. CI keeps the folder between runs (KIT_CACHE_PATH in the workflow)."""
+    os.environ.setdefault("KIT_CACHE_PATH", str(ROOT / "cache"))
+
+
 @task(pre=[editor_packages])
 def build(c, production=False):
     """Build the site into output/ (--production uses publishconf.py)."""
@@ -216,7 +225,8 @@ def website(content: Path | None = None) -> str:
     return str(identity["website"])
 
 
-@task(pre=[editor_packages], help={"remote": "git remote to push to", "branch": "branch that serves the site"})
+@task(pre=[editor_packages, photo_cache],
+      help={"remote": "git remote to push to", "branch": "branch that serves the site"})
 def publish(c, remote="origin", branch="gh-pages"):
     """Build the committed sources for production, check, then push the site to the gh-pages branch."""
     from kit_publish import live_tip, publish_to_branch, refuse_older
@@ -238,7 +248,8 @@ def rollback(c, remote="origin", branch="gh-pages"):
     print(f"Rolled back {remote}/{branch}: it now serves the previous deploy ({commit[:12]}).")
 
 
-@task(name="publish-rsync", pre=[editor_packages], help={"target": "rsync destination, e.g. web@server:/var/www/site/"})
+@task(name="publish-rsync", pre=[editor_packages, photo_cache],
+      help={"target": "rsync destination, e.g. web@server:/var/www/site/"})
 def publish_rsync(c, target):
     """Build the committed sources for production, check, then copy the site to your own server with rsync."""
     with publishing() as (source, folder):

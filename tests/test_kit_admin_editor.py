@@ -2,7 +2,8 @@
 
 The tiny fixture site, with Persian added and `editor:` in its site.yaml, is built with
 the kit (so `/admin/` is the kit's own output: page, configuration, bundle, fonts) and
-served on 127.0.0.1 by nginx with the kit's configuration (the /admin/ policy in its headers). The editor works on a local copy of the repository through its
+served on 127.0.0.1 by nginx with the kit's configuration (the /admin/ policy in its
+headers). The editor works on a local copy of the repository through its
 "Work with Local Repository" sign-in, which calls the browser's File System Access API
 (`window.showDirectoryPicker()`) and then reads and writes through the directory handle
 it gets. Playwright cannot choose a folder in the browser's own folder picker, so an

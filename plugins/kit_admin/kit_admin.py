@@ -42,7 +42,8 @@ def editor_problems(editor: dict) -> list[str]:
 
     found = []
     if not re.fullmatch(REPO, str(editor["repo"])):
-        found.append(("repo", f"'{editor['repo']}' is not a repository; expected owner/name, such as mlimanidc/website"))
+        found.append(("repo", f"'{editor['repo']}' is not a repository; "
+                               "expected owner/name, such as mlimanidc/website"))
     if editor.get("workflow") and editor["backend"] not in WORKFLOW_BACKENDS:
         found.append(("workflow", f"{editor['backend']} has no review workflow in the editor; remove the line, "
                                   "or use github or gitlab"))

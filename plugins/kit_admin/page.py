@@ -32,5 +32,6 @@ PAGE = """<!doctype html>
 
 def admin_page(editor: dict, site_name: str, script: str) -> str:
     """The HTML of /admin/index.html."""
-    return PAGE.format(noindex=NOINDEX, policy=escape(admin_policy(editor, page=True), quote=False).replace('"', "&quot;"),
+    policy = escape(admin_policy(editor, page=True), quote=False).replace('"', "&quot;")  # no ' entities in it
+    return PAGE.format(noindex=NOINDEX, policy=policy,
                        title=escape(f"Editor - {site_name}"), script=escape(script))

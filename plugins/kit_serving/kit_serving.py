@@ -86,7 +86,8 @@ def admin_security_headers(settings: dict) -> dict[str, str]:
 
 def _values(settings: dict) -> dict:
     default = settings["DEFAULT_LANG"]
-    return {"headers": security_headers(settings), "admin": admin_security_headers(settings), "cache_hashed": CACHE_HASHED, "cache_pages": CACHE_PAGES,
+    return {"headers": security_headers(settings), "admin": admin_security_headers(settings),
+            "cache_hashed": CACHE_HASHED, "cache_pages": CACHE_PAGES,
             "cache_other": CACHE_OTHER, "theme_dir": checked(settings["THEME_STATIC_DIR"], NAME, "the theme folder"),
             "types": TYPES, "charset_types": CHARSET_TYPES,
             "other_languages": [checked(lang["code"], NAME, "the language code")
