@@ -5,6 +5,7 @@ menus come from `content/site.yaml` and `content/menus.yaml` through the
 kit_identity plugin. `publishconf.py` imports this file for production.
 """
 
+import os
 import sys
 from pathlib import Path
 
@@ -20,8 +21,9 @@ TIMEZONE = "Africa/Dar_es_Salaam"  # when content/site.yaml names no timezone
 DEFAULT_LANG = "sw"  # replaced by content/site.yaml when the build starts
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["kit_build", "kit_images", "kit_uploads"]  # kit_build connects the build's steps in the order of
-# plugins/kit_build/steps.py; naming kit_images and kit_uploads turns on photos and the checks of uploads
+PLUGINS = ["kit_build", "kit_images", "kit_uploads", "kit_admin"]  # kit_build connects the build's steps in the
+# order of plugins/kit_build/steps.py; naming kit_images and kit_uploads turns on photos and the checks of uploads;
+# kit_admin, named last, writes the browser editor's /admin/ when content/site.yaml has an `editor:` section
 KIT_CHECK_LINKS = True  # every internal link must resolve
 KIT_WORKERS = None  # processes that convert Markdown and render pages; None: one per core
 
@@ -67,5 +69,6 @@ KIT_SEARCH = True  # Pagefind index, one per language
 KIT_MINIFY = False  # readable HTML while editing; publishconf.py minifies
 KIT_PRECOMPRESS = False  # publishconf.py writes .gz and .br beside every text file
 CACHE_CONTENT = False
+CACHE_PATH = os.environ.get("KIT_CACHE_PATH") or "cache"  # derived photos; a publish and CI keep one between builds
 DELETE_OUTPUT_DIRECTORY = True
 READERS = {"rst": None, "html": None, "htm": None}  # Markdown only

@@ -83,6 +83,34 @@ def system_packages(c):
 
 
 @task
+def editor_packages(c):
+    """Install the browser editor's npm packages (`npm ci`, from package-lock.json) when they are missing.
+
+    Without npm, or when `npm ci` fails, it says why and the build goes on without /admin/ (kit_admin
+    says so again); the tests of the editor then fail, naming what is missing.
+    """
+    from kit_admin.bundle import missing
+
+    reason = missing(ROOT)
+    if reason and not shutil.which("npm"):
+        print(f"The browser editor (/admin/) cannot be built: {reason}", file=sys.stderr)
+    elif reason and c.run("npm ci --ignore-scripts --no-audit --no-fund", pty=False, warn=True).failed:
+        print("npm ci failed (see above): the site is built without the browser editor (/admin/).", file=sys.stderr)
+    # A publish builds an export of the commit, which has no node_modules/: the build takes these,
+    # after checking them against the export's own package-lock.json.
+    os.environ["KIT_ADMIN_MODULES"] = str(ROOT / "node_modules")
+
+
+@task
+def photo_cache(c):
+    """Let the build of a publish (an export of the commit) reuse the derived photos in the checkout's cache/.
+
+    The cache is named by each photo's bytes and options (kit_images), so nothing outside the commit
+    can come from it. CI keeps the folder between runs (KIT_CACHE_PATH in the workflow)."""
+    os.environ.setdefault("KIT_CACHE_PATH", str(ROOT / "cache"))
+
+
+@task(pre=[editor_packages])
 def build(c, production=False):
     """Build the site into output/ (--production uses publishconf.py)."""
     build_site("publishconf.py" if production else "pelicanconf.py")
@@ -194,7 +222,8 @@ def website(content: Path | None = None) -> str:
     return str(identity["website"])
 
 
-@task(help={"remote": "git remote to push to", "branch": "branch that serves the site"})
+@task(pre=[editor_packages, photo_cache],
+      help={"remote": "git remote to push to", "branch": "branch that serves the site"})
 def publish(c, remote="origin", branch="gh-pages"):
     """Build the committed sources for production, check, then push the site to the gh-pages branch."""
     from kit_publish import live_tip, publish_to_branch, refuse_older
@@ -216,7 +245,8 @@ def rollback(c, remote="origin", branch="gh-pages"):
     print(f"Rolled back {remote}/{branch}: it now serves the previous deploy ({commit[:12]}).")
 
 
-@task(name="publish-rsync", help={"target": "rsync destination, e.g. web@server:/var/www/site/"})
+@task(name="publish-rsync", pre=[editor_packages, photo_cache],
+      help={"target": "rsync destination, e.g. web@server:/var/www/site/"})
 def publish_rsync(c, target):
     """Build the committed sources for production, check, then copy the site to your own server with rsync."""
     with publishing() as (source, folder):
@@ -307,10 +337,10 @@ def clean(c):
         shutil.rmtree(folder, ignore_errors=True)
 
 
-@task(pre=[system_packages])
+@task(pre=[system_packages, editor_packages])
 def test(c):
     """Run every test, one process per core (at most 4), each test file in one process
-    (installs the Debian packages the tests need first)."""
+    (installs the Debian packages and the editor's npm packages the tests need first)."""
     processes = min(4, len(os.sched_getaffinity(0)))
     c.run(f"{sys.executable} -m pytest -q -n {processes} --dist loadfile", pty=False)
 

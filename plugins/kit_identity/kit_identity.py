@@ -82,6 +82,17 @@ IDENTITY_SCHEMA: dict[str, Field] = {
         "untranslated": Field("choice", choices=UNTRANSLATED_POLICIES),
         "gregorian_beside_jalali": Field("boolean"),
     }),
+    # The browser editor at /admin/ (plugins/kit_admin): where it reads and saves the content.
+    "editor": Field("mapping", help="the git host of the browser editor at /admin/ (docs/editing-in-the-browser.md)",
+                    fields={
+        "backend": Field("choice", True, "the git host's kind", choices=("github", "gitlab", "gitea")),
+        "repo": Field("text", True, "the repository, written owner/name (a GitLab group may have subgroups)"),
+        "branch": Field("text", help="the branch the site is built from; main when left out"),
+        "api_root": Field("url", help="a self-hosted GitLab or Gitea/Forgejo: its API address, such as "
+                                      "https://git.example.go.tz/api/v4 (GitLab) or .../api/v1 (Gitea)"),
+        "workflow": Field("boolean", help="true: changes wait as pull or merge requests for review "
+                                          "(GitHub and GitLab only)"),
+    }),
 }
 # The networks the kit knows: {network: {language code: name}}; `en` also names them in other languages.
 NETWORKS: dict[str, dict[str, str]] = yaml.safe_load(

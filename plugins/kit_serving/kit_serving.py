@@ -5,6 +5,7 @@ hashed assets for a year and pages briefly, add the security headers (a
 Content-Security-Policy without 'unsafe-inline' that allows the theme's inlined
 stylesheet by its hash, HSTS, nosniff, Referrer-Policy)
 and answer missing pages with the site's own 404 page in the reader's language.
+The browser editor's `/admin/` (kit_admin) gets its own policy in place of the site's.
 Calendars go out as `text/calendar` and downloads as `text/csv`, in UTF-8.
 `_headers` is written into the output for hosts that read it; the nginx
 configuration is rendered by `invoke nginx-config` for the institution's server.
@@ -75,9 +76,18 @@ def security_headers(settings: dict) -> dict[str, str]:
             for name, value in headers.items()}
 
 
+def admin_security_headers(settings: dict) -> dict[str, str]:
+    """The headers of /admin/ (kit_admin's policy), none when the site has no browser editor."""
+    from kit_admin import admin_headers, editor_of
+
+    return {checked(name, NAME, "the header name"): checked(value, HEADER_VALUE, f"the /admin/ {name} header")
+            for name, value in admin_headers(editor_of(settings)).items()}
+
+
 def _values(settings: dict) -> dict:
     default = settings["DEFAULT_LANG"]
-    return {"headers": security_headers(settings), "cache_hashed": CACHE_HASHED, "cache_pages": CACHE_PAGES,
+    return {"headers": security_headers(settings), "admin": admin_security_headers(settings),
+            "cache_hashed": CACHE_HASHED, "cache_pages": CACHE_PAGES,
             "cache_other": CACHE_OTHER, "theme_dir": checked(settings["THEME_STATIC_DIR"], NAME, "the theme folder"),
             "types": TYPES, "charset_types": CHARSET_TYPES,
             "other_languages": [checked(lang["code"], NAME, "the language code")
@@ -92,7 +102,7 @@ def headers_file(settings: dict) -> str:
 def serving_settings(identity: dict, theme: Path) -> dict:
     """The settings these files need, for callers outside a build (`invoke nginx-config`, bench, tests)."""
     return {"DEFAULT_LANG": identity["languages"]["default"], "LANGUAGES": languages_of(identity),
-            "THEME_STATIC_DIR": "theme", "THEME": str(theme)}
+            "THEME_STATIC_DIR": "theme", "THEME": str(theme), "SITE": identity}
 
 
 def nginx_config(settings: dict, root: Path, listen: str, server_name: str, tls: bool = True,
