@@ -21,9 +21,9 @@ TIMEZONE = "Africa/Dar_es_Salaam"  # when content/site.yaml names no timezone
 DEFAULT_LANG = "sw"  # replaced by content/site.yaml when the build starts
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["kit_build", "kit_images", "kit_uploads", "kit_admin"]  # kit_build connects the build's steps in the
+PLUGINS = ["kit_build", "kit_images", "kit_uploads"]  # kit_build connects the build's steps in the
 # order of plugins/kit_build/steps.py; naming kit_images and kit_uploads turns on photos and the checks of uploads;
-# kit_admin, named last, writes the browser editor's /admin/ when content/site.yaml has an `editor:` section
+# the browser editor's /admin/ is written when content/site.yaml has an `editor:` section
 KIT_CHECK_LINKS = True  # every internal link must resolve
 KIT_WORKERS = None  # processes that convert Markdown and render pages; None: one per core
 

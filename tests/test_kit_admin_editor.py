@@ -30,7 +30,6 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from conftest import ROOT, build
-from kit_audit import chromium
 from kit_identity import load_identity
 from kit_serving.kit_serving import running_nginx, serving_settings
 from fixture_site import FAST, jpeg, staged_build, tiny_site, write
@@ -91,12 +90,16 @@ def served(tmp_path) -> Iterator[tuple[Path, str]]:
 
 
 @pytest.fixture()
-def editor(served) -> Iterator[tuple[Page, Path, list[str]]]:
-    """The editor signed in to the local copy of the repository: (page, content folder, outside requests)."""
+def editor(served, browser) -> Iterator[tuple[Page, Path, list[str]]]:
+    """The editor signed in to the local copy of the repository: (page, content folder, outside requests).
+
+    It uses the test process's one Chromium (conftest's `browser`: Playwright's sync API allows one at
+    a time), in a context of its own, so its browser storage starts empty."""
     content, address = served
     outside: list[str] = []
-    with chromium() as browser:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
         page.route(re.compile(r"^(?!http://127\.0\.0\.1[:/]).*"),
                    lambda route: (outside.append(route.request.url), route.abort()))
         page.add_init_script(USE_PICKER)
@@ -107,6 +110,8 @@ def editor(served) -> Iterator[tuple[Page, Path, list[str]]]:
         page.evaluate(FILL, files)
         page.get_by_role("button", name="Work with Local Repository").click()
         yield page, content, outside
+    finally:
+        context.close()
 
 
 def read_back(page: Page, content: Path) -> list[str]:

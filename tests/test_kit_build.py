@@ -72,7 +72,7 @@ def test_the_steps_run_in_the_written_order_whoever_connected_first():
         connected = [receiver for receiver in signal.receivers_for(object()) if receiver in written]
         assert connected == written, signal.name
     finalized = [step.handler.__name__ for step in STEPS if step.signal is signals.finalized]
-    assert finalized[-3:] == ["process_output", "check_output", "stop_on_problems"]
+    assert finalized[-4:] == ["process_output", "check_output", "write_admin", "stop_on_problems"]
 
 
 def test_the_hashed_assets_are_compressed_and_a_broken_link_stops_the_build(tmp_path):

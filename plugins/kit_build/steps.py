@@ -22,6 +22,7 @@ from typing import Callable, NamedTuple
 from blinker import Signal
 from pelican.plugins import signals
 
+import kit_admin as admin
 from kit_assets import kit_assets as assets
 from kit_calendar import kit_calendar as calendar
 from kit_checks import kit_checks as checks
@@ -64,6 +65,7 @@ def start_build(pelican) -> None:
 STEPS: list[Step] = [
     # initialized (once per Pelican object)
     Step(signals.initialized, identity.apply_identity),  # the identity must be known before any content is read
+    Step(signals.initialized, admin.check_editor),  # site.yaml's `editor:` is checked before any page
     Step(signals.initialized, types.apply_registry),  # the chosen sections become Pelican's paths
     Step(signals.initialized, typeitems.set_reference_time),  # the moment that decides upcoming/past, once per build
     Step(signals.initialized, assets.prepare),  # asset hashes must be known before any template is rendered
@@ -122,6 +124,7 @@ STEPS: list[Step] = [
     Step(signals.finalized, images.strip_published),  # strip metadata from the copied images
     Step(signals.finalized, compress.process_output),  # compress the final bytes of every file above
     Step(signals.finalized, checks.check_output),  # every internal link of the written site resolves
+    Step(signals.finalized, admin.write_admin),  # after the above: the editor's files are not minified, indexed or checked
     Step(signals.finalized, problems.stop_on_problems),  # last: stop on what the steps above found
 ]
 
