@@ -36,6 +36,8 @@ CONSULTATIONS = {
         "documents:\n  - title: Rasimu ya mpango wa soko\n    file: files/consultations/rasimu.pdf\n"
         "timezone: Africa/Dar_es_Salaam\n"),
     "consultations/soko.en.md": consultation(HOSTILE_TITLE, "2026-11-01 08:00", "2026-12-15 17:00",
+                                             "  address: Planning Office, Lumbe\n"
+                                             "  form: https://fomu.majaribio.go.tz/soko\n"
                                              "timezone: Africa/Dar_es_Salaam\n", "A <b>bold</b> & \"more\" text."),
     # not open yet in November: listed as open (it opens soon), kept out of the feed until it opens
     "consultations/mapema.md": consultation("Ratiba ya maji", "2026-12-01", "2027-01-10"),
