@@ -25,7 +25,7 @@ from fixture_site import FAST, jpeg, write  # noqa: E402
 from kit_audit import chromium  # noqa: E402
 from kit_identity import load_identity  # noqa: E402
 from kit_serving.kit_serving import running_nginx, serving_settings  # noqa: E402
-from test_kit_admin_editor import EDITOR, FILL, USE_PICKER, locale, repository  # noqa: E402
+from test_kit_admin_editor import EDITOR, FILL, USE_PICKER, locale, repository, write_news  # noqa: E402
 
 SIZE = {"width": 1100, "height": 900}
 
@@ -53,12 +53,8 @@ def take(page: Page, folder: Path, photo: Path) -> None:
     expect(page.get_by_text("Kampeni ya chanjo ya surua na rubella kuanza tarehe 20 Julai")).to_be_visible()
     shoot(page, folder, "editor-news-list")
     page.get_by_role("button", name="New").click()
-    swahili = locale(page, "Swahili")
-    swahili.get_by_role("textbox", name="Title").fill("Maji safi yafika Lumbe")
-    swahili.get_by_role("textbox", name="Date").fill("2026-11-20T10:00")
-    swahili.get_by_role("textbox", name="Category").fill("Maji")
-    swahili.get_by_role("textbox", name="Body").click()
-    page.keyboard.type("Wakazi wa Lumbe wamepata maji safi.")
+    swahili = write_news(page, "Swahili", "Maji safi yafika Lumbe", "Maji", "Wakazi wa Lumbe wamepata maji safi.",
+                         date="2026-11-20T10:00")
     swahili.get_by_role("button", name="Image").click()
     swahili.get_by_role("button", name="Browse").click()
     dialog = page.get_by_role("dialog", name="Select Image")

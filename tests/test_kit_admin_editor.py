@@ -132,6 +132,18 @@ def locale(page: Page, name: str):
     return page.get_by_role("group", name=f"Edit \u2068{name}\u2069 Content")
 
 
+def write_news(page: Page, language: str, title: str, category: str, body: str, date: str = ""):
+    """Fill the news form's side of `language` (its date too when given); return that side."""
+    pane = locale(page, language)
+    pane.get_by_role("textbox", name="Title").fill(title)
+    if date:
+        pane.get_by_role("textbox", name="Date").fill(date)
+    pane.get_by_role("textbox", name="Category").fill(category)
+    pane.get_by_role("textbox", name="Body").click()
+    page.keyboard.type(body)
+    return pane
+
+
 def add_photo(page: Page, language: str, photo: Path | None, alt: str) -> None:
     """Insert a photo into the body: uploaded when `photo` is given, else the one uploaded before."""
     pane = page.get_by_role("group", name=f"Edit \u2068{language}\u2069 Content")
@@ -176,18 +188,10 @@ def test_editor_writes_what_the_kit_publishes(editor, tmp_path):
     photo = write(tmp_path / "maji.jpg", jpeg(1200, 800))
     open_collection(page, "News")
     page.get_by_role("button", name="New").click()
-    swahili = locale(page, "Swahili")
-    swahili.get_by_role("textbox", name="Title").fill("Maji safi yafika Lumbe")
-    swahili.get_by_role("textbox", name="Date").fill("2026-11-20T10:00")
-    swahili.get_by_role("textbox", name="Category").fill("Maji")
-    swahili.get_by_role("textbox", name="Body").click()
-    page.keyboard.type("Wakazi wa Lumbe wamepata maji safi.")
+    write_news(page, "Swahili", "Maji safi yafika Lumbe", "Maji", "Wakazi wa Lumbe wamepata maji safi.",
+               date="2026-11-20T10:00")
     add_photo(page, "Swahili", photo, "Bomba jipya la maji Lumbe")
-    english = locale(page, "English")
-    english.get_by_role("textbox", name="Title").fill("Clean water reaches Lumbe")
-    english.get_by_role("textbox", name="Category").fill("Water")
-    english.get_by_role("textbox", name="Body").click()
-    page.keyboard.type("Lumbe residents now have clean water.")
+    write_news(page, "English", "Clean water reaches Lumbe", "Water", "Lumbe residents now have clean water.")
     add_photo(page, "English", None, "The new water tap in Lumbe")
     persian = locale(page, "Persian")
     persian.get_by_role("button", name="Show \u2068Persian\u2069 Content Options").click()
