@@ -79,7 +79,8 @@ def page_holds(page: Path, word: str) -> bool:
 
 
 def test_livereload_rebuilds_a_content_folder_without_files(tmp_path):
-    """Pelican watches each static folder; a missing files/ made every rebuild stop (issue 20).
+    """A content folder without files/ made Pelican's old autoreload stop every rebuild (issue 20);
+    the live builder (plugins/kit_live) watches the content folder as a whole.
 
     The real `livereload` command (server included) runs on the tiny site without files/: it builds,
     an edit to a news item reaches its page, and a files/ folder made while it runs is published.
