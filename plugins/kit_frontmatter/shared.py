@@ -39,8 +39,7 @@ def fixed_part(value: Any, spec: Field) -> Any:
         return {name: fixed_part(inner, spec.fields[name]) for name, inner in value.items() if name in spec.fields}
     if spec.fields and isinstance(value, list):
         return [fixed_part(entry, spec) if isinstance(entry, dict) else None for entry in value]
-    language_free = spec.shared or spec.kind in LANGUAGE_FREE or spec.choices or spec.refers or spec.under
-    return value if language_free else None
+    return value if is_shared(spec) or spec.choices else None
 
 
 def original_of(path: Path, default_lang: str, languages: list[str]) -> Path | None:
@@ -54,13 +53,14 @@ def original_of(path: Path, default_lang: str, languages: list[str]) -> Path | N
     return next((candidate for candidate in candidates if candidate.is_file()), None)
 
 
-def original_values(original: Path) -> dict[str, Any]:
-    """The front matter of the original, or nothing when it cannot be read (its own read names why)."""
+def read_item(path: Path) -> tuple[dict[str, Any], str]:
+    """(front matter, body) of a content file; the front matter is empty when it cannot be read (the
+    file's own read names why)."""
     from .kit_frontmatter import split_front_matter
 
-    front = split_front_matter(read_source(original)[0])[0]
-    data = load_yaml(front, str(original), first_line=2)[0] if front is not None else None
-    return data if isinstance(data, dict) else {}
+    front, body, _ = split_front_matter(read_source(path)[0])
+    data = load_yaml(front, str(path), first_line=2)[0] if front is not None else None
+    return (data if isinstance(data, dict) else {}), body
 
 
 def with_shared(data: dict, schema: dict[str, Field], path: Path, content: Path, default_lang: str,
@@ -70,7 +70,7 @@ def with_shared(data: dict, schema: dict[str, Field], path: Path, content: Path,
     original = original_of(path, default_lang, languages)
     if original is None:
         return data, []
-    taken = original_values(original)
+    taken = read_item(original)[0]
     shared = [name for name, spec in schema.items() if is_shared(spec)]
     inherited = {name: taken[name] for name in shared if name not in data and taken.get(name) not in (None, "")}
     clashes = [name for name in shared if name in data and name in taken and not schema[name].may_differ

@@ -128,6 +128,21 @@ def front_matter(kind: str, title: str, lang: str, now: datetime.datetime) -> st
     return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False) + "---\n"
 
 
+def site_identity(content: Path) -> dict:
+    """content/site.yaml, read and checked; a plain stop naming its problems."""
+    identity, problems = load_identity(content)
+    if problems:
+        raise SystemExit("\n".join(str(problem) for problem in problems))
+    return identity
+
+
+def check_language(identity: dict, lang: str) -> None:
+    """Stop plainly unless `lang` is one of the site's languages."""
+    codes = [str(item["code"]) for item in identity["languages"]["available"]]
+    if lang not in codes:
+        raise SystemExit(f"'{lang}' is not a language of this site; use one of: {', '.join(codes)}")
+
+
 def write_item(content: Path, kind: str, title: str, lang: str, now: datetime.datetime) -> Path:
     """Create the file and return its path; refuse with a plain message on bad input."""
     kinds = tuple(types())
@@ -137,18 +152,14 @@ def write_item(content: Path, kind: str, title: str, lang: str, now: datetime.da
         raise SystemExit(f"'{kind}' is not a kind of content; use one of: {', '.join(kinds)}.{hint}")
     if not title.strip():
         raise SystemExit('Give the item a title, e.g. make new KIND=news TITLE="Ziara ya Mkuu wa Wilaya"')
-    identity, problems = load_identity(content)
-    if problems:
-        raise SystemExit("\n".join(str(problem) for problem in problems))
+    identity = site_identity(content)
     sections = chosen_sections(identity)
     if sections is not None and kind not in sections and not types()[kind].always:
         raise SystemExit(f"'{kind}' is not among the sections of content/site.yaml; add it to sections first, "
                          f"or use one of: {', '.join(sections)}")
     default_lang = identity["languages"]["default"]
     lang = lang or default_lang
-    codes = [str(item["code"]) for item in identity["languages"]["available"]]
-    if lang not in codes:
-        raise SystemExit(f"'{lang}' is not a language of this site; use one of: {', '.join(codes)}")
+    check_language(identity, lang)
     path = content / kind / file_name(title, lang, default_lang, now.date(), kind)
     if path.exists():
         raise SystemExit(f"{path} already exists; choose another title.")

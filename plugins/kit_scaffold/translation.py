@@ -15,12 +15,11 @@ from pathlib import Path
 
 import yaml
 
-from kit_frontmatter.kit_frontmatter import split_front_matter
-from kit_frontmatter.shared import fixed_part, is_shared
-from kit_frontmatter.sources import read_source
-from kit_identity import load_identity
-from kit_schema import Field, load_yaml
+from kit_frontmatter.shared import fixed_part, is_shared, read_item
+from kit_schema import Field
 from kit_types import types
+
+from .kit_scaffold import check_language, site_identity
 
 NOT_COPIED = ("lang", "key", "slug")  # each file has its own, from its name
 
@@ -54,18 +53,13 @@ def translation_path(original: Path, lang: str, default_lang: str) -> Path:
 def write_translation(content: Path, source: str, lang: str) -> Path:
     """Write the skeleton of the item `source` in `lang` and return its path."""
     original = original_file(content, source)
-    identity, problems = load_identity(content)
-    if problems:
-        raise SystemExit("\n".join(str(problem) for problem in problems))
-    codes = [str(item["code"]) for item in identity["languages"]["available"]]
-    if lang not in codes:
-        raise SystemExit(f"'{lang}' is not a language of this site; use one of: {', '.join(codes)}")
+    identity = site_identity(content)
+    check_language(identity, lang)
     target = translation_path(original, lang, identity["languages"]["default"])
     if target.exists():
         raise SystemExit(f"{target} already exists: edit it instead.")
-    front, body, _ = split_front_matter(read_source(original)[0])
-    data = load_yaml(front or "", str(original), first_line=2)[0]
-    if not isinstance(data, dict):
+    data, body = read_item(original)
+    if not data:
         raise SystemExit(f"{original} has no front matter to translate; run make build to see why.")
     fields = translatable_fields(data, types()[original.parent.name].schema)
     note = (f"# Translate the words below from {original.name}. Dates, figures, choices and files come from\n"
