@@ -8,19 +8,17 @@ writes are read again.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Iterable
 
-HREF = re.compile(rb'href="([^"#?]*)')
+from kit_checks.kit_checks import internal_path, references
 
 
 def address(href: str, siteurl: str) -> str:
-    """An internal href as an item's `url` is written (`news/slug/`); '' for any other link."""
-    if siteurl and href.startswith(siteurl):
-        href = href[len(siteurl):]
-    return href[1:] if href.startswith("/") and not href.startswith("//") else ""
+    """An internal address as an item's `url` is written (`news/slug/`); '' for any other link."""
+    path = internal_path(href, siteurl)
+    return path[1:] if path is not None else ""
 
 
 class LinkIndex:
@@ -40,7 +38,7 @@ class LinkIndex:
             path = folder / name
             if not path.is_file():
                 continue
-            urls = {address(href.decode("utf-8", "replace"), siteurl) for href in HREF.findall(path.read_bytes())}
+            urls = {address(reference, siteurl) for reference in references(path.read_text(encoding="utf-8"))}
             urls.discard("")
             self.links[name] = urls
             for url in urls:
