@@ -5,6 +5,7 @@
 - `problems.py`: `report(problem)`, the one way to stop a build with a problem.
 - `pelican_wall.py`: every use of Pelican's internals, each naming what it relies on.
 - `templates.py`: one bytecode cache for every Jinja environment, so a template is compiled once.
+- `files.py`: `write_whole(path, data)`, a file written under another name and renamed into place.
 
 `pelicanconf.py` lists this plugin, and the optional plugins it turns on by naming
 them (kit_images, kit_uploads): `PLUGINS = ["kit_build", "kit_images", "kit_uploads"]`.

@@ -17,14 +17,14 @@ own (`JINJA_ENVIRONMENT["bytecode_cache"]`) keeps it.
 from __future__ import annotations
 
 import hashlib
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 import jinja2
 from jinja2 import Environment
 from jinja2.bccache import BytecodeCache, Bucket
+
+from .files import write_whole
 
 COMPILE_OPTIONS = ("block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
                    "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
@@ -75,11 +75,7 @@ class SharedBytecode(BytecodeCache):
 def _write_atomically(path: Path, data: bytes) -> None:
     """Write `path` whole or not at all (two builds may share a cache folder)."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.replace(temporary, path)
+        write_whole(path, data)
     except OSError:
         pass  # a cache that cannot be written only costs a compilation next time
 

@@ -48,6 +48,7 @@ from pelican.generators import Generator
 from kit_frontmatter.sources import read_source
 from kit_schema import Problem, display_path
 from kit_build.pelican_wall import body_html, quiet_pelican_alt_warnings, replace_body_html
+from kit_build.files import write_whole
 from kit_build.problems import report  # a photo shared by translations is listed once: BuildStopped drops repeats
 
 PLUGIN = "kit_images"
@@ -552,23 +553,16 @@ def stripped(data: bytes) -> bytes | None:
     return out.getvalue()
 
 
-def replace_file(path: Path, data: bytes) -> None:
-    """Write beside and rename over: a hard or symbolic link to the source is never written through."""
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
-
-
 def strip_file(path: Path, cache: Path) -> None:
     """Replace `path` by its stripped copy, made once and kept in `cache` (unchanged when clean)."""
     data = path.read_bytes()
     cached = cache / f"{hashlib.sha256(data).hexdigest()}-{CACHE_VERSION}{path.suffix.lower()}"
     if not cached.is_file():
         cached.parent.mkdir(parents=True, exist_ok=True)
-        replace_file(cached, stripped(data) or b"")  # empty: there was nothing to strip
+        write_whole(cached, stripped(data) or b"")  # empty: there was nothing to strip
     clean = cached.read_bytes()
     if clean:
-        replace_file(path, clean)
+        write_whole(path, clean)  # a link to the source is replaced, never written through
 
 
 def strip_published(pelican) -> None:

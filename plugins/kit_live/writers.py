@@ -13,10 +13,9 @@ at once instead of after the whole site.
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from pathlib import Path
 
+from kit_build.files import write_whole
 from kit_build.pelican_wall import KitWriter
 from kit_parallel.kit_parallel import SharedWriter
 
@@ -32,12 +31,7 @@ def replace_bytes(path: Path, data: bytes) -> bool:
             return False
     except FileNotFoundError:
         pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".kit-live-")
-    with os.fdopen(handle, "wb") as file:
-        file.write(data)
-    os.chmod(temporary, 0o644)
-    os.replace(temporary, path)
+    write_whole(path, data)
     return True
 
 
