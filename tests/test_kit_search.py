@@ -101,5 +101,6 @@ def test_only_marked_pages_are_copied_unless_none_is(tmp_path):
     item, listing = tmp_path / "item.html", tmp_path / "listing.html"
     item.write_text('<main><article class="kit-article" data-pagefind-body><p>x</p></article></main>')
     listing.write_text("<main><p>the words data-pagefind-body in a text are no mark</p></main>")
-    assert indexed_pages([item, listing]) == [item]
-    assert indexed_pages([listing]) == [listing]  # Pagefind indexes every page when none is marked
+    assert [page for page, _ in indexed_pages([item, listing])] == [item]
+    assert [page for page, _ in indexed_pages([listing])] == [listing]  # every page when none is marked
+    assert next(indexed_pages([item]))[1] == item.read_text()  # each with its text

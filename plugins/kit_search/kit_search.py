@@ -32,7 +32,7 @@ import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import NamedTuple
+from typing import Iterable, Iterator, NamedTuple
 
 from kit_schema import Problem
 from kit_build.problems import report
@@ -70,20 +70,27 @@ def separated(html: str) -> str:
     return CELL_END.sub(_separate, html)
 
 
-def indexed_pages(pages: list[Path]) -> list[Path]:
-    """The pages Pagefind indexes: those with an element marked `data-pagefind-body`, or every page
-    when none is marked (Pagefind's own rule, applied here so that only they are copied)."""
-    marked = [page for page in pages if MARKED.search(page.read_text(encoding="utf-8"))]
-    return marked or pages
-
-
-def copy_pages(output: Path, pages: list[Path], copies: Path) -> bool:
-    """Write every page of `pages` (in `output`) under `copies`, without the inlined stylesheet (half of
-    a page, which Pagefind does not read): separated then folded in `folded/`, and separated in
-    `separated/` when folding changes it. Whether folding changed any page."""
-    changed = False
+def indexed_pages(pages: list[Path]) -> Iterator[tuple[Path, str]]:
+    """The pages Pagefind indexes, each with its text: those with an element marked
+    `data-pagefind-body`, or every page when none is marked (Pagefind's own rule, applied here so
+    that only they are copied). One page at a time, each read once unless none is marked."""
+    marked = False
     for page in pages:
-        text = separated(STYLE.sub(r"\1\2", page.read_text(encoding="utf-8")))
+        text = page.read_text(encoding="utf-8")
+        if MARKED.search(text):
+            marked = True
+            yield page, text
+    if not marked:
+        yield from ((page, page.read_text(encoding="utf-8")) for page in pages)
+
+
+def copy_pages(output: Path, pages: Iterable[tuple[Path, str]], copies: Path) -> bool:
+    """Write every page of `pages` (in `output`, with its text) under `copies`, without the inlined
+    stylesheet (half of a page, which Pagefind does not read): separated then folded in `folded/`, and
+    separated in `separated/` when folding changes it. Whether folding changed any page."""
+    changed = False
+    for page, text in pages:
+        text = separated(STYLE.sub(r"\1\2", text))
         folded = fold(text)
         for folder, copy in (("folded", folded),) + ((("separated", text),) if folded != text else ()):
             path = copies / folder / page.relative_to(output)
