@@ -85,22 +85,3 @@ def test_labels_and_values_stay_apart_in_excerpts(demo_site):
     assert "Budget: TZS 2,100,000,000" in english and "BudgetTZS" not in english
     persian = fragment_text(demo_site, "fa", "/fa/projects/soko-la-kisasa-mlimani/")
     assert "بودجه: TZS ۲٬۱۰۰٬۰۰۰٬۰۰۰" in persian and "بودجهTZS" not in persian
-
-
-def test_separated_gives_labels_a_colon_and_cells_a_space():
-    from kit_search.kit_search import separated
-
-    html = "<dl><dt>Budget</dt><dd>TZS 2</dd><DT>Ward:</DT></dl><table><tr><th>A</th><td>1</td></tr></table>"
-    assert separated(html) == ("<dl><dt>Budget:</dt> <dd>TZS 2</dd> <DT>Ward:</DT> </dl>"
-                               "<table><tr><th>A</th> <td>1</td> </tr></table>")
-
-
-def test_only_marked_pages_are_copied_unless_none_is(tmp_path):
-    from kit_search.kit_search import indexed_pages
-
-    item, listing = tmp_path / "item.html", tmp_path / "listing.html"
-    item.write_text('<main><article class="kit-article" data-pagefind-body><p>x</p></article></main>')
-    listing.write_text("<main><p>the words data-pagefind-body in a text are no mark</p></main>")
-    assert [page for page, _ in indexed_pages([item, listing])] == [item]
-    assert [page for page, _ in indexed_pages([listing])] == [listing]  # every page when none is marked
-    assert next(indexed_pages([item]))[1] == item.read_text()  # each with its text

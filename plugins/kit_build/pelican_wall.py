@@ -50,7 +50,10 @@ class KitWriter(Writer):
             _being_processed[0] = None
 
     def _open_w(self, filename: str, encoding: str, override: bool = False) -> TextIO:
-        return self.open_file(filename, encoding, override)
+        file = self.open_file(filename, encoding, override)
+        if _page_watchers and filename.endswith(".html") and getattr(file, "name", None) == filename:
+            return _WatchedPage(file, filename)  # type: ignore[return-value]
+        return file
 
     def open_file(self, filename: str, encoding: str, override: bool) -> TextIO:
         """Open one output file; a subclass may decide otherwise. Pelican's own check by default."""
@@ -63,6 +66,39 @@ class KitWriter(Writer):
     def count_as_written(self, filename: str) -> None:
         """Count `filename` as written, so that writing it again is a clash, without writing it."""
         self._written_files.add(filename)
+
+
+_page_watchers: list[Callable[[str, str], None]] = []  # told of each page written, in any process
+
+
+def watch_pages(watcher: Callable[[str, str], None] | None) -> None:
+    """From now on, call `watcher(filename, text)` once each HTML page is written whole (None: stop).
+
+    Relies on (checked against Pelican 4.12.0): `Writer.write_file()` renders a page, then
+    writes all of it with `with self._open_w(path, ...) as f: f.write(output)`."""
+    _page_watchers.clear()
+    if watcher is not None:
+        _page_watchers.append(watcher)
+
+
+class _WatchedPage:
+    """An open page that, once closed without error, hands the text written to it to the watchers."""
+
+    def __init__(self, file: TextIO, filename: str) -> None:
+        self.file, self.filename, self.parts = file, filename, []
+
+    def write(self, text: str) -> int:
+        self.parts.append(text)
+        return self.file.write(text)
+
+    def __enter__(self) -> "_WatchedPage":
+        return self
+
+    def __exit__(self, error_type, error, trace) -> None:
+        self.file.close()
+        if error_type is None:
+            for watcher in _page_watchers:
+                watcher(self.filename, "".join(self.parts))
 
 
 def written_item(write_file_kwargs: dict) -> Content | None:

@@ -117,6 +117,7 @@ STEPS: list[Step] = [
     Step(signals.all_generators_finalized, links.freeze_addresses),
     Step(signals.all_generators_finalized, parallel.share_output),  # pages rendered by every worker
     Step(signals.all_generators_finalized, problems.stop_on_problems),  # a problem in any file: write nothing
+    Step(signals.all_generators_finalized, search.start_copies),  # pages are copied for Pagefind as written
     # finalized: every page is written, in this order
     Step(signals.finalized, serving.write_headers),  # the hosts' header rules
     Step(signals.finalized, assets.rename_copies),  # swap in the hashed theme files Pelican copied

@@ -23,27 +23,28 @@ word in its place, so the highlighted words are still the ones found.
 
 from __future__ import annotations
 
+import atexit
 import gzip
 import json
-import re
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Iterable, Iterator, NamedTuple
+from typing import NamedTuple
 
 from kit_schema import Problem
+from kit_build.pelican_wall import watch_pages
 from kit_build.problems import report
 from kit_parallel.kit_parallel import workers
 
-from .folding import arabic_spellings, fold
+from .copies import SEPARATED, PageCopies, copy_pages, indexed_pages
+from .folding import arabic_spellings
 
 FOLDER = "pagefind"
-CELL_END = re.compile(r"</(dt|dd|th|td)>", re.IGNORECASE)  # each is followed by a space, a label by a colon
-STYLE = re.compile(r"(<style\b[^<>]*>).*?(</style>)", re.IGNORECASE | re.DOTALL)  # Pagefind reads no CSS
-MARKED = re.compile(r"<[a-z][^<>]*\sdata-pagefind-body[\s=/>]", re.IGNORECASE)  # an element Pagefind indexes
+PAGES = "pages"  # the copies Pagefind reads, in the work folder of a build's index
 KEPT_FILES = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json")
 KEPT_SUFFIXES = (".pagefind", ".pf_meta")
 KEPT_FOLDERS = ("index", "fragment")
@@ -55,49 +56,6 @@ def index_site(site: Path, glob: str, destination: Path) -> str | None:
     result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob,
                              "--output-path", str(destination)], capture_output=True, text=True)
     return None if result.returncode == 0 else (result.stderr or result.stdout)
-
-
-def _separate(tag: re.Match) -> str:
-    if tag.group(1).lower() == "dt" and not tag.string.endswith(":", 0, tag.start()):
-        return ":</dt> "
-    return tag.group() + " "
-
-
-def separated(html: str) -> str:
-    """The page with a break after each label, value and cell: Pagefind reads <dt>, <dd>, <th> and <td>
-    as inline, so 'Budget' and 'TZS 2,100' would run together as 'BudgetTZS 2,100' in its excerpts.
-    A label also gets a colon unless it ends with one."""
-    return CELL_END.sub(_separate, html)
-
-
-def indexed_pages(pages: list[Path]) -> Iterator[tuple[Path, str]]:
-    """The pages Pagefind indexes, each with its text: those with an element marked
-    `data-pagefind-body`, or every page when none is marked (Pagefind's own rule, applied here so
-    that only they are copied). One page at a time, each read once unless none is marked."""
-    marked = False
-    for page in pages:
-        text = page.read_text(encoding="utf-8")
-        if MARKED.search(text):
-            marked = True
-            yield page, text
-    if not marked:
-        yield from ((page, page.read_text(encoding="utf-8")) for page in pages)
-
-
-def copy_pages(output: Path, pages: Iterable[tuple[Path, str]], copies: Path) -> bool:
-    """Write every page of `pages` (in `output`, with its text) under `copies`, without the inlined
-    stylesheet (half of a page, which Pagefind does not read): separated then folded in `folded/`, and
-    separated in `separated/` when folding changes it. Whether folding changed any page."""
-    changed = False
-    for page, text in pages:
-        text = separated(STYLE.sub(r"\1\2", text))
-        folded = fold(text)
-        for folder, copy in (("folded", folded),) + ((("separated", text),) if folded != text else ()):
-            path = copies / folder / page.relative_to(output)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(copy, encoding="utf-8")
-        changed = changed or folded != text
-    return changed
 
 
 def fragment_url(path: Path) -> str:
@@ -167,25 +125,51 @@ def finish_bundle(folder: Path, original: Path | None) -> None:
     sort_entry(folder)
 
 
-def index_languages(output: Path, runs: list[Run], copies: Path, processes: int) -> str | None:
-    """Every language's bundle: the index of the folded copies, with the fragments of the pages as
-    written (labels separated from values) from a second run over the pages that folding changed.
-    Pagefind runs `processes` at a time, each started as soon as its pages are copied; None when all
-    worked, else the first error."""
-    originals: dict[str, Path | None] = {}
+def files_under(folder: Path) -> set[Path]:
+    """Every file below `folder`, relative to it (none when it does not exist)."""
+    return {Path(root, name).relative_to(folder) for root, _, names in os.walk(folder) for name in names}
+
+
+def prepare_run(output: Path, run: Run, copies: Path, written: set[Path]) -> list[Path]:
+    """Make sure `copies` holds the run's pages as Pagefind reads them: the writer's copies (`written`),
+    else (none of the language's pages is marked, or no writer of this build wrote them) copies of
+    the pages on disk. The pages whose copies folding changed, relative to `output`."""
+    relative = [page.relative_to(output) for page in run.pages]
+    if written.isdisjoint(relative):
+        copy_pages(output, indexed_pages(run.pages), copies)
+        written = files_under(copies)
+    return [path for path in relative if path.with_name(path.name + SEPARATED) in written]
+
+
+def put_back_separated(copies: Path, changed: list[Path]) -> None:
+    """Give each changed page's folded copy the separated text kept beside it. The files are rewritten
+    where they are, so their folders list them in the same order."""
+    for path in changed:
+        (copies / path).write_text((copies / f"{path}{SEPARATED}").read_text(encoding="utf-8"), encoding="utf-8")
+
+
+def index_languages(output: Path, runs: list[Run], work: Path, processes: int) -> str | None:
+    """Every language's bundle: the index of the folded copies (in `work`/pages), with the fragments
+    of the pages as written (labels separated from values) from a second run over the language's pages
+    once its changed pages hold their separated text again. Pagefind runs `processes` at a time,
+    languages with a second run first. None when all worked, else the first error."""
+    copies, written = work / PAGES, files_under(work / PAGES)
+    changed = {run.bundle: prepare_run(output, run, copies, written) for run in runs}
+    order = sorted(runs, key=lambda run: not changed[run.bundle])
+    errors: list[str] = []
     with ThreadPoolExecutor(processes) as pool:
-        started = []
-        for run in runs:
-            changed = copy_pages(output, indexed_pages(run.pages), copies)
-            started.append(pool.submit(index_site, copies / "folded", run.glob, output / run.bundle))
-            originals[run.bundle] = copies / "original" / run.bundle if changed else None
-            if changed:
-                started.append(pool.submit(index_site, copies / "separated", run.glob, originals[run.bundle]))
-        error = next((result for result in (job.result() for job in started) if result), None)
-    if error is None:
-        for bundle, original in originals.items():
-            finish_bundle(output / bundle, original)
-    return error
+        first = [pool.submit(index_site, copies, run.glob, output / run.bundle) for run in order]
+        for run, started in zip(order, first):
+            error = started.result()
+            original = work / "original" / run.bundle if changed[run.bundle] else None
+            if error is None and original is not None:
+                put_back_separated(copies, changed[run.bundle])
+                error = pool.submit(index_site, copies, run.glob, original).result()
+            if error is not None:
+                errors.append(error)
+            elif not errors:
+                finish_bundle(output / run.bundle, original)
+    return errors[0] if errors else None
 
 
 def persian_files(content: Path, codes: list[str], default: str) -> list[Path]:
@@ -207,15 +191,52 @@ def arabic_spelling_notice(content: Path, codes: list[str], default: str) -> str
             "them either way; retyping them with a Persian keyboard is better):\n" + "\n".join(lines))
 
 
+_copies: list[PageCopies] = []  # where the pages being written are copied, during a build with search
+
+
+def marked_pages(generators: list) -> list[str]:
+    """Where the pages of every item will be written (the pages the theme marks for Pagefind are
+    among them), relative to the output."""
+    groups = ("articles", "translations", "pages", "hidden_pages", "hidden_translations")
+    return [item.save_as for generator in generators for group in groups
+            for item in getattr(generator, group, []) if getattr(item, "save_as", "")]
+
+
+def start_copies(generators: list) -> None:
+    """Before any page is written: copy each page Pagefind will read as the writer writes it, into
+    folders made beforehand in order."""
+    for copies in _copies:
+        shutil.rmtree(copies.folder.parent, ignore_errors=True)  # left by a build that stopped before its index
+    _copies.clear()
+    settings = generators[0].settings if generators else {}
+    if settings.get("KIT_SEARCH", True) and generators:
+        work = Path(tempfile.mkdtemp(prefix="kit-search-"))
+        atexit.register(shutil.rmtree, work, True)  # however the build ends
+        _copies.append(PageCopies(work / PAGES, Path(generators[0].output_path)))
+        _copies[0].make_folders(marked_pages(generators))
+    watch_pages(_copies[0].note_page if _copies else None)
+
+
+def work_folder(output: Path) -> Path:
+    """The folder of the copies made while the pages of `output` were written (in `PAGES`), or a
+    new empty one; no page written from now on is copied."""
+    watch_pages(None)
+    made = [copies.folder.parent for copies in _copies if copies.output == os.path.abspath(output)]
+    _copies.clear()
+    return made[0] if made else Path(tempfile.mkdtemp(prefix="kit-search-"))
+
+
 def build_index(pelican) -> None:
-    settings = pelican.settings
-    if not settings.get("KIT_SEARCH", True):
-        return
-    output = Path(pelican.output_path)
-    codes = [lang["code"] for lang in settings.get("LANGUAGES", [])] or [settings["DEFAULT_LANG"]]
-    runs = language_runs(output, codes, settings["DEFAULT_LANG"])
-    with tempfile.TemporaryDirectory(prefix="kit-search-") as temp:
-        error = index_languages(output, runs, Path(temp), workers(settings))  # as many Pagefind runs at once
+    settings, output = pelican.settings, Path(pelican.output_path)
+    work = work_folder(output)
+    try:
+        if not settings.get("KIT_SEARCH", True):
+            return
+        codes = [lang["code"] for lang in settings.get("LANGUAGES", [])] or [settings["DEFAULT_LANG"]]
+        runs = language_runs(output, codes, settings["DEFAULT_LANG"])
+        error = index_languages(output, runs, work, workers(settings))  # as many Pagefind runs at once
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     if error:
         report(Problem("output", None, "", f"the search index could not be built: {error.strip()[:500]}"))
         return
