@@ -45,6 +45,7 @@ import kit_types as types
 from kit_types import references
 from kit_uploads import kit_uploads as uploads
 from . import pelican_wall as wall
+from . import parts
 from . import problems
 from . import templates
 
@@ -92,6 +93,7 @@ STEPS: list[Step] = [
     Step(signals.generator_init, sitefiles.install),
     Step(signals.generator_init, assets.install),
     Step(signals.generator_init, images.install),
+    Step(signals.generator_init, parts.install),
     Step(signals.generator_init, templates.share_compiled_templates),  # last: its key names the extensions added above
     # reading, file by file
     Step(signals.article_generator_preread, wall.note_no_item),  # a new file: Pelican's warnings name no item yet

@@ -135,6 +135,12 @@ def menu_state(context, ref: str) -> str | None:
 
 
 @pass_context
+def menu_states(context, menu: list) -> tuple[str | None, ...]:
+    """`menu_state()` of each entry of `menu`: what makes the menu of one page differ from another's."""
+    return tuple(menu_state(context, entry["link"]) for entry in menu)
+
+
+@pass_context
 def alternates(context) -> list[dict[str, Any]]:
     """The same page in every language: {code, name, dir, href, exists, current}."""
     here = page_lang(context)
@@ -190,5 +196,6 @@ def freeze_addresses(generators: list) -> None:
 
 def install(generator) -> None:
     generator.env.globals.update({"link": link, "current_url": current_url, "menu_state": menu_state,
+                                  "menu_states": menu_states,
                                   "alternates": alternates, "hreflang_links": hreflang_links,
                                   "title_of": title_of})
