@@ -84,6 +84,8 @@ def scheme_problems(body: str, first_line: int, shown: str) -> list[Problem]:
     (javascript:, vbscript:, data:, also written with character references): nh3 would drop it silently."""
     problems = []
     for number, line in enumerate(body.splitlines()):
+        if ":" not in line and "&" not in line:
+            continue  # no scheme without a colon, written or as a character reference
         for match in LINK_TARGET.finditer(line):
             target = html.unescape(next(group for group in match.groups() if group))
             scheme = re.match(r"([a-z][a-z0-9+.-]*):", re.sub(r"[\x00-\x20]", "", target), re.IGNORECASE)
@@ -131,6 +133,8 @@ def link_problems(body: str, first_line: int, source: Path, content: Path, shown
     Photos that exist are left to kit_images, which names a missing image with its own advice."""
     problems = []
     for number, line in enumerate(body.splitlines()):
+        if "{" not in line and ".." not in line:
+            continue  # neither a {filename}, {static} or {attach} link nor a climb
         for match in INTERNAL_LINK.finditer(line):
             target = link_target(match.group(1), source, content)
             if not inside(target, content):
