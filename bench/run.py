@@ -2,9 +2,12 @@
 
 `python bench/run.py --n N --runs R [--scale] [--keep]` writes a corpus of N news
 items in each of sw, en and fa (see corpus.py) into a temporary folder, then,
-R times: builds it with the kit from nothing (cold), with and without its search
-index, appends a sentence to one item and builds again with Pelican's content
-cache (warm), builds the same Markdown with Hugo (hugo_site.py), with Hugo and
+R times: builds it with the kit from nothing (cold): with development settings,
+with and without its search index, and with the production settings
+(`publishconf.py`: absolute addresses, minified pages) with search, without and
+with the precompressed `.gz`/`.br` copies; appends a sentence to one item and
+builds again with Pelican's content cache (warm); builds the same Markdown with
+Hugo (hugo_site.py), with Hugo and
 then Pagefind on Hugo's output (what a Hugo site with search runs), and with
 plain Pelican and its default theme (plain_site.py). Each build is a child
 process; its wall time, CPU time (user + sys, its own and its children's) and
@@ -102,10 +105,14 @@ def measure(command: list[str], cwd: Path, log: Path) -> Sample:
 
 
 def kit_command(kit: Path, content: Path, output: Path, cache: Path, load_cache: bool,
-                search: bool = True) -> list[str]:
-    return [python(), "-m", "pelican", str(content), "-s", str(kit / "pelicanconf.py"), "-o", str(output), "-q",
+                search: bool = True, production: bool = False, precompress: bool = False) -> list[str]:
+    """The kit's build: `pelicanconf.py`, or `publishconf.py` with or without its precompressed copies."""
+    settings = kit / ("publishconf.py" if production else "pelicanconf.py")
+    extra = [f"KIT_PRECOMPRESS={json.dumps(precompress)}"] if production else []
+    return [python(), "-m", "pelican", str(content), "-s", str(settings), "-o", str(output), "-q",
             "-e", "CACHE_CONTENT=true", f"LOAD_CONTENT_CACHE={json.dumps(load_cache)}",
-            f"CACHE_PATH={json.dumps(str(cache))}", "KIT_CHECK_LINKS=false", f"KIT_SEARCH={json.dumps(search)}"]
+            f"CACHE_PATH={json.dumps(str(cache))}", "KIT_CHECK_LINKS=false", f"KIT_SEARCH={json.dumps(search)}",
+            *extra]
 
 
 def hugo_command(hugo: str, site: Path, output: Path) -> list[str]:
@@ -161,10 +168,11 @@ class Bench:
               file=sys.stderr)
         return sample
 
-    def kit_cold(self, content: Path, name: str = "kit-cold", search: bool = True) -> Sample:
+    def kit_cold(self, content: Path, name: str = "kit-cold", search: bool = True, production: bool = False,
+                 precompress: bool = False) -> Sample:
         cache = fresh(self.work / f"{name}-cache")
         output = fresh(self.work / f"{name}-out")
-        return self.build(name, kit_command(self.kit, content, output, cache, False, search))
+        return self.build(name, kit_command(self.kit, content, output, cache, False, search, production, precompress))
 
     def kit_warm(self) -> Sample:
         """Edit one item, then rebuild with the cache the last cold build left."""
@@ -197,19 +205,25 @@ def version_of(command: list[str]) -> str:
     return (result.stdout or result.stderr).strip().split("\n")[0]
 
 
+KIT_PRODUCTION, KIT_PRECOMPRESSED = ("kit production cold, with search (minified, no precompression)",
+                                     "kit production cold, with search and precompression")
 KIT_COLD, KIT_NO_SEARCH, KIT_WARM, HUGO_COLD, HUGO_PAGEFIND, PELICAN = (
-    "kit cold, with search", "kit cold, no search", "kit warm (1 item edited)", "Hugo (cold)",
-    "Hugo, then Pagefind on its output", "Pelican, default theme (cold)")
+    "kit cold, with search (development settings)", "kit cold, no search (development settings)",
+    "kit warm (1 item edited)", "Hugo (cold)", "Hugo, then Pagefind on its output", "Pelican, default theme (cold)")
 
 
 def main_results(bench: Bench, runs: int) -> dict[str, Result]:
     """Every variant, interleaved run by run; by name."""
     n, kit_docs, hugo_docs = bench.n, documents(bench.corpus), documents(bench.hugo_site / "content")
-    results = {KIT_COLD: Result(KIT_COLD, n, kit_docs), KIT_NO_SEARCH: Result(KIT_NO_SEARCH, n, kit_docs),
+    results = {KIT_PRODUCTION: Result(KIT_PRODUCTION, n, kit_docs),
+               KIT_PRECOMPRESSED: Result(KIT_PRECOMPRESSED, n, kit_docs),
+               KIT_COLD: Result(KIT_COLD, n, kit_docs), KIT_NO_SEARCH: Result(KIT_NO_SEARCH, n, kit_docs),
                KIT_WARM: Result(KIT_WARM, n, kit_docs), HUGO_COLD: Result(HUGO_COLD, n, hugo_docs),
                HUGO_PAGEFIND: Result(HUGO_PAGEFIND, n, hugo_docs),
                PELICAN: Result(PELICAN, n, documents(bench.plain_root / "content"))}
-    steps = (lambda: bench.kit_cold(bench.corpus), lambda: bench.kit_cold(bench.corpus, "kit-nosearch", False),
+    steps = (lambda: bench.kit_cold(bench.corpus, "kit-production", production=True),
+             lambda: bench.kit_cold(bench.corpus, "kit-precompressed", production=True, precompress=True),
+             lambda: bench.kit_cold(bench.corpus), lambda: bench.kit_cold(bench.corpus, "kit-nosearch", False),
              bench.kit_warm, bench.hugo_build, bench.hugo_pagefind_build, bench.plain_build)
     for run in range(1, runs + 1):
         print(f"run {run}/{runs} at N={n}", file=sys.stderr)
@@ -264,9 +278,11 @@ def growth_line(cold: Result, scaled: Result | None) -> str:
 
 def budget_lines(results: dict[str, Result], scaled: Result | None) -> list[str]:
     """One line per budget with its numbers, marked PASS or FAIL, and the kit without search against Hugo."""
-    kits = [results[KIT_COLD], results[KIT_NO_SEARCH], results[KIT_WARM]] + ([scaled] if scaled else [])
-    peak = max(sample.peak_mb for result in kits for sample in result.samples)
-    return [ratio_line(results[KIT_COLD], results[HUGO_PAGEFIND], COLD_BUDGET),
+    kits = [results[name] for name in (KIT_PRODUCTION, KIT_PRECOMPRESSED, KIT_COLD, KIT_NO_SEARCH, KIT_WARM)]
+    peak = max(sample.peak_mb for result in kits + ([scaled] if scaled else []) for sample in result.samples)
+    return [ratio_line(results[KIT_PRODUCTION], results[HUGO_PAGEFIND], COLD_BUDGET),
+            ratio_line(results[KIT_PRECOMPRESSED], results[HUGO_PAGEFIND], None),
+            ratio_line(results[KIT_COLD], results[HUGO_PAGEFIND], None),
             ratio_line(results[KIT_NO_SEARCH], results[HUGO_COLD], None),
             f"- peak memory ≤ {MEMORY_BUDGET_MB:.0f} MB: highest kit build {peak:.0f} MB → "
             f"{verdict(peak <= MEMORY_BUDGET_MB)}", growth_line(results[KIT_COLD], scaled)]
