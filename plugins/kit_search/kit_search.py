@@ -6,18 +6,19 @@ the bundle beside them: `/pagefind/` for the default language at the root,
 large site down (Pagefind holds every page it indexes); as many runs go at once
 as the build has workers (`KIT_WORKERS`). The theme marks only the
 text of items (`data-pagefind-body`), so listings, home pages and the 404 page
-are not indexed (only the marked pages are copied for Pagefind), and drafts are
-never written at all. Pagefind's ready-made
+are not indexed, and drafts are never written at all. Pagefind reads copies of
+the marked pages, made while the pages are written (`copies.py`: the marked
+element only, labels apart from values). Pagefind's ready-made
 interfaces are removed: the kit's own small script on the search page uses the
 core API, and nothing else of Pagefind is published.
 
 Pagefind indexes a folded copy of the pages (`folding.py`: Persian yeh and kaf,
 no tatweel, short vowels or non-joiner, ASCII digits), and search.js folds the
 query the same way. What readers see of a result (its title and excerpt) comes
-from a second run over the pages as written: each fragment of the folded bundle
-is replaced by the original fragment of the same address. A fragment depends on
-its page alone, so the second run reads only the pages that folding changed
-(none, in most Swahili and English sites). Folding keeps every
+from a second run over the pages as written (the changed copies get their
+unfolded text back, in place): each fragment of the folded bundle is replaced by
+the original fragment of the same address. A language where folding changes no
+page (most Swahili and English sites) has no second run. Folding keeps every
 word in its place, so the highlighted words are still the ones found.
 """
 
