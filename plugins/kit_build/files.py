@@ -1,6 +1,6 @@
-"""Files written whole: a reader, a server or another build never sees half of one.
+"""The build's files: every file under a folder, and files written whole.
 
-The bytes go to a temporary file of a unique name beside the target, which is then
+A file written whole is never seen half written by a reader, a server or another build. The bytes go to a temporary file of a unique name beside the target, which is then
 renamed over it. So two processes writing the same file (two builds sharing a cache
 folder, forked workers) never mix their bytes, and a hard or symbolic link in the
 target's place is replaced, never written through to what it points at.
@@ -25,3 +25,9 @@ def write_whole(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def files_under(folder: Path) -> set[str]:
+    """The path of every file under `folder`, relative to it (none when it does not exist)."""
+    return {os.path.relpath(os.path.join(root, name), folder)
+            for root, _, names in os.walk(folder) for name in names}

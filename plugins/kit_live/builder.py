@@ -36,6 +36,7 @@ from pelican.plugins import signals
 from pelican.settings import read_settings
 
 from kit_build import pelican_wall as wall
+from kit_build.files import files_under
 from kit_build import problems
 from kit_calendar.kit_calendar import CalendarGenerator
 from kit_downloads.kit_downloads import DownloadsGenerator
@@ -49,7 +50,7 @@ from kit_typelists.kit_typelists import TypeListingsGenerator
 from .changes import Touched, items_by_source, touched
 from .links import LinkIndex
 from .reuse import ItemStore, forget_bodies, forget_unused_bodies, remember_bodies
-from .sync import files_under, sync_tree
+from .sync import sync_tree
 from .writers import EarlyWriter, Interrupted, LiveWriter, restore
 
 ITEM_GENERATORS = (ArticlesGenerator, PagesGenerator)

@@ -11,13 +11,9 @@ import os
 from pathlib import Path
 from typing import Callable
 
+from kit_build.files import files_under
+
 from .writers import replace_bytes
-
-
-def files_under(folder: Path) -> set[str]:
-    """The path of every file under `folder`, relative to it."""
-    return {os.path.relpath(os.path.join(root, name), folder)
-            for root, _, names in os.walk(folder) for name in names}
 
 
 def same_file(first: Path, second: Path) -> bool:

@@ -37,7 +37,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from kit_schema import Problem
-from kit_build.pelican_wall import watch_pages
+from kit_build.files import files_under
+from kit_build.pelican_wall import published_items, watch_pages
 from kit_build.problems import report
 from kit_parallel.kit_parallel import workers
 
@@ -126,23 +127,18 @@ def finish_bundle(folder: Path, original: Path | None) -> None:
     sort_entry(folder)
 
 
-def files_under(folder: Path) -> set[Path]:
-    """Every file below `folder`, relative to it (none when it does not exist)."""
-    return {Path(root, name).relative_to(folder) for root, _, names in os.walk(folder) for name in names}
-
-
-def prepare_run(output: Path, run: Run, copies: Path, written: set[Path]) -> list[Path]:
+def prepare_run(output: Path, run: Run, copies: Path, written: set[str]) -> list[str]:
     """Make sure `copies` holds the run's pages as Pagefind reads them: the writer's copies (`written`),
     else (none of the language's pages is marked, or no writer of this build wrote them) copies of
     the pages on disk. The pages whose copies folding changed, relative to `output`."""
-    relative = [page.relative_to(output) for page in run.pages]
+    relative = [os.path.relpath(page, output) for page in run.pages]
     if written.isdisjoint(relative):
         copy_pages(output, indexed_pages(run.pages), copies)
         written = files_under(copies)
-    return [path for path in relative if path.with_name(path.name + SEPARATED) in written]
+    return [path for path in relative if path + SEPARATED in written]
 
 
-def put_back_separated(copies: Path, changed: list[Path]) -> None:
+def put_back_separated(copies: Path, changed: list[str]) -> None:
     """Give each changed page's folded copy the separated text kept beside it. The files are rewritten
     where they are, so their folders list them in the same order."""
     for path in changed:
@@ -198,9 +194,8 @@ _copies: list[PageCopies] = []  # where the pages being written are copied, duri
 def marked_pages(generators: list) -> list[str]:
     """Where the pages of every item will be written (the pages the theme marks for Pagefind are
     among them), relative to the output."""
-    groups = ("articles", "translations", "pages", "hidden_pages", "hidden_translations")
-    return [item.save_as for generator in generators for group in groups
-            for item in getattr(generator, group, []) if getattr(item, "save_as", "")]
+    return [item.save_as for generator in generators for item in published_items(generator)
+            if getattr(item, "save_as", "")]
 
 
 def start_copies(generators: list) -> None:
