@@ -5,8 +5,8 @@ alone (and its `<html>` tag, which gives the language): the copy keeps nothing
 else, a third of the page's bytes, and Pagefind's bundle is the same as from the
 whole page (byte-identical on the benchmark corpus and the demo). Each copy has
 a break after every label, value and cell (`separated`), then is folded for the
-index (`folding.py`); when folding changes it, the separated copy is kept too,
-for the fragments readers see.
+index (`folding.py`); when folding changes it, the separated copy is kept beside
+it (`index.html.separated`), for the fragments readers see.
 
 `PageCopies.note_page` takes each page from the writer as it is written, in
 whichever process renders it, so the build never reads its pages back; `copy_pages`
